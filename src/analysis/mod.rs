@@ -1,0 +1,189 @@
+//! The pure domain: from an article to its analyses. No gRPC types live here;
+//! every span is a UTF-8 byte range of [`Analysis::text`].
+
+pub mod segment;
+pub mod text;
+
+use segment::Segmentation;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+/// How the article's content is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Decide from the content.
+    Detect,
+    PlainText,
+    Html,
+}
+
+/// The article as the caller sent it.
+#[derive(Clone, Copy, Debug)]
+pub enum Content<'a> {
+    Text(&'a str),
+    /// Bytes in an encoding to be found, with the caller's charset label ("" if none).
+    Bytes { bytes: &'a [u8], charset: &'a str },
+}
+
+/// One article to analyze.
+#[derive(Clone, Copy, Debug)]
+pub struct Document<'a> {
+    pub content: Content<'a>,
+    pub format: Format,
+    /// Where the article was published, or "".
+    pub url: &'a str,
+    /// The caller's BCP-47 language code, or "".
+    pub language: &'a str,
+}
+
+/// The analyses a request asks for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Features {
+    pub metadata: bool,
+    pub entities: bool,
+    pub quotes: bool,
+    pub summary: bool,
+}
+
+impl Features {
+    /// The analyses this build implements; "everything" means these.
+    pub const AVAILABLE: Features = Features { metadata: false, entities: false, quotes: false, summary: false };
+
+    pub fn is_empty(self) -> bool {
+        self == Features::default()
+    }
+
+    /// The first requested analysis this build does not implement.
+    fn first_unavailable(self) -> Option<&'static str> {
+        let requested = [
+            (self.metadata, Self::AVAILABLE.metadata, "metadata"),
+            (self.entities, Self::AVAILABLE.entities, "entities"),
+            (self.quotes, Self::AVAILABLE.quotes, "quotes"),
+            (self.summary, Self::AVAILABLE.summary, "summary"),
+        ];
+        requested.into_iter().find(|&(wanted, built, _)| wanted && !built).map(|(_, _, name)| name)
+    }
+}
+
+/// The analyses of one article. A part that was not asked for is `None`.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// The article text every span indexes into.
+    pub text: String,
+    pub segmentation: Segmentation,
+}
+
+/// Why an article could not be analyzed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnalysisError {
+    /// The content is empty or holds only white space.
+    EmptyContent,
+    /// The analysis is not built yet.
+    Unimplemented(&'static str),
+    /// The caller's deadline passed before the analysis finished.
+    DeadlineExceeded,
+    /// The caller went away.
+    Cancelled,
+}
+
+impl std::fmt::Display for AnalysisError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::EmptyContent => f.write_str("the document has no text: content is empty or only white space"),
+            Self::Unimplemented(what) => write!(f, "the {what} analysis is not implemented yet"),
+            Self::DeadlineExceeded => f.write_str("the deadline passed before the analysis finished"),
+            Self::Cancelled => f.write_str("the request was cancelled"),
+        }
+    }
+}
+
+impl std::error::Error for AnalysisError {}
+
+/// Lets a long analysis stop early when its caller's deadline passes or the
+/// caller goes away, so abandoned work does not keep burning CPU.
+#[derive(Clone, Debug, Default)]
+pub struct Budget {
+    deadline: Option<Instant>,
+    cancelled: Arc<AtomicBool>,
+}
+
+impl Budget {
+    pub fn new(deadline: Option<Instant>) -> Self {
+        Self { deadline, cancelled: Arc::default() }
+    }
+
+    /// Marks the work as abandoned; the next [`Budget::check`] fails.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    /// Fails when the work should stop.
+    pub fn check(&self) -> Result<(), AnalysisError> {
+        if self.cancelled.load(Ordering::Relaxed) {
+            return Err(AnalysisError::Cancelled);
+        }
+        match self.deadline {
+            Some(deadline) if Instant::now() >= deadline => Err(AnalysisError::DeadlineExceeded),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Analyzes one article, running only the stages that `features` needs.
+pub fn analyze(doc: &Document<'_>, features: Features, budget: &Budget) -> Result<Analysis, AnalysisError> {
+    if let Some(missing) = features.first_unavailable() {
+        return Err(AnalysisError::Unimplemented(missing));
+    }
+    let text = article_text(doc)?;
+    budget.check()?;
+    let segmentation = segment::segment(&text);
+    budget.check()?;
+    Ok(Analysis { text, segmentation })
+}
+
+/// The plain text of the article: the input itself for plain text.
+fn article_text(doc: &Document<'_>) -> Result<String, AnalysisError> {
+    let text = match doc.content {
+        Content::Text(text) => text.to_owned(),
+        Content::Bytes { bytes, .. } => String::from_utf8_lossy(bytes).into_owned(),
+    };
+    if text.trim().is_empty() {
+        return Err(AnalysisError::EmptyContent);
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str) -> Document<'_> {
+        Document { content: Content::Text(text), format: Format::PlainText, url: "", language: "" }
+    }
+
+    #[test]
+    fn plain_text_is_kept_unchanged() {
+        let text = "  One.\r\n\r\nTwo.  ";
+        let analysis = analyze(&plain(text), Features::AVAILABLE, &Budget::default()).unwrap();
+        assert_eq!(analysis.text, text);
+        assert_eq!(analysis.segmentation.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn blank_content_is_refused() {
+        assert_eq!(
+            analyze(&plain(" \n\t "), Features::AVAILABLE, &Budget::default()).unwrap_err(),
+            AnalysisError::EmptyContent
+        );
+    }
+
+    #[test]
+    fn an_expired_or_cancelled_budget_stops_the_work() {
+        let budget = Budget::new(Some(Instant::now()));
+        assert_eq!(analyze(&plain("Hi."), Features::AVAILABLE, &budget).unwrap_err(), AnalysisError::DeadlineExceeded);
+        let budget = Budget::default();
+        budget.cancel();
+        assert_eq!(analyze(&plain("Hi."), Features::AVAILABLE, &budget).unwrap_err(), AnalysisError::Cancelled);
+    }
+}

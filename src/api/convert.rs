@@ -1,0 +1,142 @@
+//! Proto requests to domain inputs (with validation), and domain analyses to
+//! proto responses (with offsets in the caller's encoding).
+
+use super::error::ApiError;
+use super::offsets::{OffsetMap, Unit};
+use crate::analysis::{Analysis, Content, Document, Features, Format};
+use crate::pb;
+use tonic_types::FieldViolation;
+
+/// A validated `AnalyzeArticleRequest`, borrowing from it.
+pub struct Validated<'a> {
+    pub document: Document<'a>,
+    pub features: Features,
+    pub encoding: pb::EncodingType,
+}
+
+/// Validates a request; absent `features` mean every analysis this build has.
+pub fn validate(req: &pb::AnalyzeArticleRequest) -> Result<Validated<'_>, ApiError> {
+    let mut violations = Vec::new();
+    let document = match &req.document {
+        Some(doc) => document(doc, &mut violations),
+        None => {
+            violations.push(FieldViolation::new("document", "is required"));
+            None
+        }
+    };
+    let features = match req.features {
+        None => Features::AVAILABLE,
+        Some(f) => {
+            let features = Features { metadata: f.metadata, entities: f.entities, quotes: f.quotes, summary: f.summary };
+            if features.is_empty() {
+                violations.push(FieldViolation::new(
+                    "features",
+                    "asks for no analysis: set at least one of metadata, entities, quotes, summary, or leave features out for all",
+                ));
+            }
+            features
+        }
+    };
+    let encoding = enum_field(req.encoding_type, "encoding_type", &mut violations);
+    match (document, violations.is_empty()) {
+        (Some(document), true) => Ok(Validated { document, features, encoding: encoding.unwrap_or_default() }),
+        _ => Err(ApiError::InvalidArgument(violations)),
+    }
+}
+
+fn document<'a>(doc: &'a pb::Document, violations: &mut Vec<FieldViolation>) -> Option<Document<'a>> {
+    let content = match &doc.source {
+        Some(pb::document::Source::Content(text)) => Content::Text(text),
+        Some(pb::document::Source::RawContent(bytes)) => Content::Bytes { bytes, charset: &doc.charset },
+        None => {
+            violations.push(FieldViolation::new("document.content", "is required: the article's text or HTML"));
+            return None;
+        }
+    };
+    let format = match enum_field::<pb::DocumentFormat>(doc.format, "document.format", violations)? {
+        pb::DocumentFormat::Unspecified => Format::Detect,
+        pb::DocumentFormat::PlainText => Format::PlainText,
+        pb::DocumentFormat::Html => Format::Html,
+    };
+    Some(Document { content, format, url: &doc.url, language: &doc.language_code })
+}
+
+/// Reads an enum field, recording a violation for a number the proto does not define.
+fn enum_field<E>(value: i32, field: &str, violations: &mut Vec<FieldViolation>) -> Option<E>
+where
+    E: TryFrom<i32>,
+{
+    let parsed = E::try_from(value).ok();
+    if parsed.is_none() {
+        violations.push(FieldViolation::new(field, format!("{value} is not a known value of this enum")));
+    }
+    parsed
+}
+
+/// Builds the response for one analysis.
+pub fn response(document_id: &str, analysis: &Analysis, encoding: pb::EncodingType) -> pb::AnalyzeArticleResponse {
+    let text = &analysis.text;
+    let offsets = OffsetMap::new(text, Unit::from_pb(encoding));
+    let seg = &analysis.segmentation;
+    let paragraphs = seg.paragraphs.iter().filter_map(|p| offsets.span(p.span)).collect();
+    let sentences = seg
+        .sentences
+        .iter()
+        .map(|s| pb::Sentence {
+            span: offsets.span(s.span),
+            text: s.span.of(text).to_owned(),
+            paragraph_index: s.paragraph as i32,
+        })
+        .collect();
+    pb::AnalyzeArticleResponse {
+        document_id: document_id.to_owned(),
+        text: text.clone(),
+        encoding_type: match encoding {
+            pb::EncodingType::Unspecified => pb::EncodingType::Utf8,
+            other => other,
+        } as i32,
+        paragraphs,
+        sentences,
+        ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(content: &str) -> pb::AnalyzeArticleRequest {
+        pb::AnalyzeArticleRequest {
+            document: Some(pb::Document {
+                source: Some(pb::document::Source::Content(content.to_owned())),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    fn violated_fields(req: &pb::AnalyzeArticleRequest) -> Vec<String> {
+        match validate(req) {
+            Err(ApiError::InvalidArgument(v)) => v.into_iter().map(|v| v.field).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn names_every_bad_field() {
+        let mut req = request("text");
+        req.encoding_type = 42;
+        req.features = Some(pb::Features::default());
+        req.document.as_mut().unwrap().format = 9;
+        assert_eq!(violated_fields(&req), ["document.format", "features", "encoding_type"]);
+        assert_eq!(violated_fields(&pb::AnalyzeArticleRequest::default()), ["document"]);
+    }
+
+    #[test]
+    fn absent_features_mean_all_available() {
+        let req = request("text");
+        let valid = validate(&req).ok().unwrap();
+        assert_eq!(valid.features, Features::AVAILABLE);
+        assert_eq!(valid.encoding, pb::EncodingType::Unspecified);
+    }
+}

@@ -1,0 +1,360 @@
+//! The `lede.v1.ArticleService` implementation: proto in, domain analysis off
+//! the async reactor, proto out.
+
+pub mod convert;
+pub mod error;
+pub mod offsets;
+
+use crate::analysis::{self, Budget};
+use crate::pb;
+use crate::pb::article_service_server::ArticleService;
+use error::ApiError;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
+use tokio::task::JoinSet;
+use tokio_stream::Stream;
+use tonic::{Request, Response, Status, Streaming};
+use tracing::Instrument;
+
+/// The most documents one `BatchAnalyzeArticles` call may hold.
+pub const MAX_BATCH: usize = 256;
+
+/// Runs one request to the end on the calling thread: validation, analysis,
+/// response. The server calls it on a blocking thread; the CLI calls it directly.
+pub fn analyze_blocking(
+    req: &pb::AnalyzeArticleRequest,
+    budget: &Budget,
+) -> Result<pb::AnalyzeArticleResponse, ApiError> {
+    let valid = convert::validate(req)?;
+    let analysis = analysis::analyze(&valid.document, valid.features, budget)?;
+    budget.check()?;
+    Ok(convert::response(document_id(req), &analysis, valid.encoding))
+}
+
+/// Limits that shape how the service spends its CPU.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Analyses that run at once (blocking threads doing CPU work).
+    pub workers: usize,
+    /// Requests admitted at once; beyond it, RESOURCE_EXHAUSTED.
+    pub max_in_flight: usize,
+    /// The largest request message, after decompression.
+    pub max_message_bytes: usize,
+}
+
+/// The service; cheap to clone.
+#[derive(Clone)]
+pub struct ArticleApi {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    limits: Limits,
+    workers: Arc<Semaphore>,
+    in_flight: Arc<Semaphore>,
+}
+
+/// Cancels the analysis when the request's future is dropped, as it is when
+/// the caller disconnects or the deadline passes.
+struct CancelOnDrop(Budget);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
+    }
+}
+
+impl ArticleApi {
+    pub fn new(limits: Limits) -> Self {
+        let inner = Inner {
+            limits,
+            workers: Arc::new(Semaphore::new(limits.workers.max(1))),
+            in_flight: Arc::new(Semaphore::new(limits.max_in_flight.max(1))),
+        };
+        Self { inner: Arc::new(inner) }
+    }
+
+    /// Admits one request or sheds it.
+    fn admit(&self) -> Result<OwnedSemaphorePermit, ApiError> {
+        Arc::clone(&self.inner.in_flight)
+            .try_acquire_owned()
+            .map_err(|_| ApiError::Overloaded { limit: self.inner.limits.max_in_flight })
+    }
+
+    /// Analyzes one article on a worker, within the deadline.
+    async fn run(&self, req: pb::AnalyzeArticleRequest, deadline: Option<Instant>) -> Result<pb::AnalyzeArticleResponse, ApiError> {
+        let budget = Budget::new(deadline);
+        let _cancel = CancelOnDrop(budget.clone());
+        let work = async {
+            let _worker = self.inner.workers.acquire().await.map_err(|_| ApiError::ShuttingDown)?;
+            let span = tracing::Span::current();
+            tokio::task::spawn_blocking(move || span.in_scope(|| analyze_blocking(&req, &budget)))
+                .await
+                .map_err(|err| ApiError::Internal(format!("analysis task failed: {err}")))?
+        };
+        match deadline {
+            Some(deadline) => tokio::time::timeout_at(deadline.into(), work)
+                .await
+                .unwrap_or(Err(ApiError::Analysis(analysis::AnalysisError::DeadlineExceeded))),
+            None => work.await,
+        }
+    }
+
+    /// One unary call: admission, a tracing span, the analysis, and the
+    /// mapping of its response to the RPC's own.
+    async fn unary<R>(
+        &self,
+        method: &'static str,
+        deadline: Option<Instant>,
+        req: pb::AnalyzeArticleRequest,
+        into: impl FnOnce(pb::AnalyzeArticleResponse) -> R,
+    ) -> Result<Response<R>, Status> {
+        let span = request_span(method, &req);
+        async move {
+            let started = Instant::now();
+            let outcome = match self.admit() {
+                Ok(_permit) => self.run(req, deadline).await,
+                Err(err) => Err(err),
+            };
+            log_outcome(started, outcome.as_ref().err());
+            outcome.map(|res| Response::new(into(res))).map_err(Status::from)
+        }
+        .instrument(span)
+        .await
+    }
+
+    /// The analyses of a batch, one result per request, in order.
+    async fn batch(&self, requests: Vec<pb::AnalyzeArticleRequest>, deadline: Option<Instant>) -> Vec<pb::AnalyzeArticleResult> {
+        let mut tasks = JoinSet::new();
+        let count = requests.len();
+        for (index, req) in requests.into_iter().enumerate() {
+            let api = self.clone();
+            tasks.spawn(async move {
+                let id = document_id(&req).to_owned();
+                (index, result(id, api.run(req, deadline).await))
+            });
+        }
+        let mut results = vec![None; count];
+        while let Some(joined) = tasks.join_next().await {
+            if let Ok((index, outcome)) = joined {
+                results[index] = Some(outcome);
+            }
+        }
+        results
+            .into_iter()
+            .map(|r| r.unwrap_or_else(|| failed("", &ApiError::Internal("batch task failed".into()))))
+            .collect()
+    }
+
+    /// Reads a stream of requests and answers each as soon as it is done,
+    /// at most `workers` at a time per stream so a fast producer waits.
+    async fn pump(self, mut incoming: Streaming<pb::StreamAnalyzeArticlesRequest>, tx: mpsc::Sender<Result<pb::StreamAnalyzeArticlesResponse, Status>>, deadline: Option<Instant>) {
+        let mut running = JoinSet::new();
+        loop {
+            while running.len() >= self.inner.limits.workers.max(1) {
+                running.join_next().await;
+            }
+            let next = tokio::select! {
+                next = incoming.message() => next,
+                () = tx.closed() => break,
+            };
+            let item = match next {
+                Ok(Some(item)) => item,
+                Ok(None) => break,
+                Err(status) => {
+                    let _ = tx.send(Err(self.transport_status(status))).await;
+                    break;
+                }
+            };
+            let (api, tx) = (self.clone(), tx.clone());
+            running.spawn(async move {
+                let outcome = match item.request {
+                    Some(req) => {
+                        let id = document_id(&req).to_owned();
+                        result(id, api.run(req, deadline).await)
+                    }
+                    None => failed("", &ApiError::invalid("request", "is required: the article and its options")),
+                };
+                let _ = tx.send(Ok(pb::StreamAnalyzeArticlesResponse { result: Some(outcome) })).await;
+            });
+        }
+        if tx.is_closed() {
+            running.abort_all();
+        }
+        while running.join_next().await.is_some() {}
+    }
+
+    /// tonic reports an oversized message as OUT_OF_RANGE; callers expect
+    /// RESOURCE_EXHAUSTED with the limit.
+    fn transport_status(&self, status: Status) -> Status {
+        if status.code() == tonic::Code::OutOfRange && status.message().contains("too large") {
+            error::message_too_large(self.inner.limits.max_message_bytes)
+        } else {
+            status
+        }
+    }
+}
+
+fn request_span(method: &'static str, req: &pb::AnalyzeArticleRequest) -> tracing::Span {
+    let doc = req.document.as_ref();
+    let bytes = doc.and_then(|d| d.source.as_ref()).map_or(0, |s| match s {
+        pb::document::Source::Content(text) => text.len(),
+        pb::document::Source::RawContent(bytes) => bytes.len(),
+    });
+    tracing::info_span!("request", method, document_id = document_id(req), bytes)
+}
+
+fn log_outcome(started: Instant, err: Option<&ApiError>) {
+    let latency_ms = started.elapsed().as_secs_f64() * 1e3;
+    match err {
+        None => tracing::info!(latency_ms, "ok"),
+        Some(err) if err.is_client_error() => tracing::info!(latency_ms, code = ?err.code(), "refused"),
+        Some(err) => tracing::error!(latency_ms, error = ?err, "failed"),
+    }
+}
+
+fn document_id(req: &pb::AnalyzeArticleRequest) -> &str {
+    req.document.as_ref().map_or("", |d| d.id.as_str())
+}
+
+fn result(id: String, outcome: Result<pb::AnalyzeArticleResponse, ApiError>) -> pb::AnalyzeArticleResult {
+    match outcome {
+        Ok(response) => pb::AnalyzeArticleResult {
+            document_id: id,
+            outcome: Some(pb::analyze_article_result::Outcome::Response(response)),
+        },
+        Err(err) => failed(&id, &err),
+    }
+}
+
+fn failed(id: &str, err: &ApiError) -> pb::AnalyzeArticleResult {
+    pb::AnalyzeArticleResult {
+        document_id: id.to_owned(),
+        outcome: Some(pb::analyze_article_result::Outcome::Error(err.to_rpc_status())),
+    }
+}
+
+/// The caller's deadline, from the `grpc-timeout` header.
+fn deadline<T>(req: &Request<T>) -> Option<Instant> {
+    let value = req.metadata().get("grpc-timeout")?.to_str().ok()?;
+    let (amount, unit) = value.split_at(value.len().checked_sub(1)?);
+    let amount: u64 = amount.parse().ok()?;
+    let timeout = match unit {
+        "H" => Duration::from_secs(amount.saturating_mul(3600)),
+        "M" => Duration::from_secs(amount.saturating_mul(60)),
+        "S" => Duration::from_secs(amount),
+        "m" => Duration::from_millis(amount),
+        "u" => Duration::from_micros(amount),
+        "n" => Duration::from_nanos(amount),
+        _ => return None,
+    };
+    Instant::now().checked_add(timeout)
+}
+
+/// A request for one analysis, as the single-job RPCs make it.
+fn single(document: Option<pb::Document>, encoding_type: i32, features: pb::Features, summary_options: Option<pb::SummaryOptions>) -> pb::AnalyzeArticleRequest {
+    pb::AnalyzeArticleRequest { document, features: Some(features), encoding_type, summary_options }
+}
+
+type ResultStream = Pin<Box<dyn Stream<Item = Result<pb::StreamAnalyzeArticlesResponse, Status>> + Send>>;
+
+#[tonic::async_trait]
+impl ArticleService for ArticleApi {
+    async fn parse_metadata(&self, req: Request<pb::ParseMetadataRequest>) -> Result<Response<pb::ParseMetadataResponse>, Status> {
+        let deadline = deadline(&req);
+        let r = req.into_inner();
+        let features = pb::Features { metadata: true, ..Default::default() };
+        self.unary("ParseMetadata", deadline, single(r.document, r.encoding_type, features, None), |a| pb::ParseMetadataResponse {
+            document_id: a.document_id,
+            text: a.text,
+            encoding_type: a.encoding_type,
+            metadata: a.metadata,
+        })
+        .await
+    }
+
+    async fn extract_entities(&self, req: Request<pb::ExtractEntitiesRequest>) -> Result<Response<pb::ExtractEntitiesResponse>, Status> {
+        let deadline = deadline(&req);
+        let r = req.into_inner();
+        let features = pb::Features { entities: true, ..Default::default() };
+        self.unary("ExtractEntities", deadline, single(r.document, r.encoding_type, features, None), |a| pb::ExtractEntitiesResponse {
+            document_id: a.document_id,
+            text: a.text,
+            encoding_type: a.encoding_type,
+            entities: a.entities,
+        })
+        .await
+    }
+
+    async fn extract_quotes(&self, req: Request<pb::ExtractQuotesRequest>) -> Result<Response<pb::ExtractQuotesResponse>, Status> {
+        let deadline = deadline(&req);
+        let r = req.into_inner();
+        let features = pb::Features { quotes: true, ..Default::default() };
+        self.unary("ExtractQuotes", deadline, single(r.document, r.encoding_type, features, None), |a| {
+            let speakers = a.entities.into_iter().filter(|e| a.quotes.iter().any(|q| q.speaker_entity_id == e.id)).collect();
+            pb::ExtractQuotesResponse { document_id: a.document_id, text: a.text, encoding_type: a.encoding_type, quotes: a.quotes, speakers }
+        })
+        .await
+    }
+
+    async fn summarize(&self, req: Request<pb::SummarizeRequest>) -> Result<Response<pb::SummarizeResponse>, Status> {
+        let deadline = deadline(&req);
+        let r = req.into_inner();
+        let features = pb::Features { summary: true, ..Default::default() };
+        self.unary("Summarize", deadline, single(r.document, r.encoding_type, features, r.summary_options), |a| pb::SummarizeResponse {
+            document_id: a.document_id,
+            text: a.text,
+            encoding_type: a.encoding_type,
+            summary: a.summary,
+        })
+        .await
+    }
+
+    async fn analyze_article(&self, req: Request<pb::AnalyzeArticleRequest>) -> Result<Response<pb::AnalyzeArticleResponse>, Status> {
+        let deadline = deadline(&req);
+        self.unary("AnalyzeArticle", deadline, req.into_inner(), |a| a).await
+    }
+
+    async fn batch_analyze_articles(&self, req: Request<pb::BatchAnalyzeArticlesRequest>) -> Result<Response<pb::BatchAnalyzeArticlesResponse>, Status> {
+        let deadline = deadline(&req);
+        let requests = req.into_inner().requests;
+        let span = tracing::info_span!("request", method = "BatchAnalyzeArticles", documents = requests.len());
+        async move {
+            let started = Instant::now();
+            let checked = match requests.len() {
+                0 => Err(ApiError::invalid("requests", "is empty: send at least one document")),
+                n if n > MAX_BATCH => Err(ApiError::invalid("requests", format!("holds {n} documents; the limit is {MAX_BATCH} per call"))),
+                _ => self.admit(),
+            };
+            let outcome = match checked {
+                Ok(_permit) => Ok(pb::BatchAnalyzeArticlesResponse { results: self.batch(requests, deadline).await }),
+                Err(err) => Err(err),
+            };
+            log_outcome(started, outcome.as_ref().err());
+            outcome.map(Response::new).map_err(Status::from)
+        }
+        .instrument(span)
+        .await
+    }
+
+    type StreamAnalyzeArticlesStream = ResultStream;
+
+    async fn stream_analyze_articles(&self, req: Request<Streaming<pb::StreamAnalyzeArticlesRequest>>) -> Result<Response<ResultStream>, Status> {
+        let deadline = deadline(&req);
+        let permit = self.admit()?;
+        let (tx, rx) = mpsc::channel(self.inner.limits.workers.max(1) * 2);
+        let span = tracing::info_span!("request", method = "StreamAnalyzeArticles");
+        let api = self.clone();
+        tokio::spawn(
+            async move {
+                let _permit = permit;
+                api.pump(req.into_inner(), tx, deadline).await;
+                tracing::info!("stream closed");
+            }
+            .instrument(span),
+        );
+        Ok(Response::new(Box::pin(tokio_stream::wrappers::ReceiverStream::new(rx))))
+    }
+}

@@ -1,0 +1,120 @@
+//! The `analyze` and `healthcheck` subcommands.
+
+use crate::analysis::Budget;
+use crate::api::{self, error::ApiError};
+use crate::config::{AnalyzeArgs, Encoding, Feature, HealthcheckArgs};
+use crate::json;
+use crate::pb;
+use std::io::{BufRead, BufWriter, Read, Write};
+use std::path::Path;
+use std::time::Duration;
+
+const REQUEST: &str = "lede.v1.AnalyzeArticleRequest";
+const RESPONSE: &str = "lede.v1.AnalyzeArticleResponse";
+/// Lines analyzed together in batch mode: enough to keep every core busy,
+/// few enough to keep memory flat on any input size.
+const WINDOW: usize = 256;
+
+pub type CliError = Box<dyn std::error::Error>;
+
+/// `lede analyze`: one article to standard output, or a JSONL file to another.
+pub fn analyze(args: &AnalyzeArgs) -> Result<(), CliError> {
+    if let Some(out) = &args.jsonl {
+        let input = args.file.as_deref().ok_or("--jsonl needs an input file")?;
+        return analyze_jsonl(input, out);
+    }
+    let (id, content) = read_input(args.file.as_deref())?;
+    let features = (!args.features.is_empty()).then(|| pb::Features {
+        metadata: args.features.contains(&Feature::Metadata),
+        entities: args.features.contains(&Feature::Entities),
+        quotes: args.features.contains(&Feature::Quotes),
+        summary: args.features.contains(&Feature::Summary),
+    });
+    let format = if args.html { pb::DocumentFormat::Html } else { pb::DocumentFormat::Unspecified };
+    let encoding = match args.encoding {
+        Encoding::Utf8 => pb::EncodingType::Utf8,
+        Encoding::Utf16 => pb::EncodingType::Utf16,
+        Encoding::Utf32 => pb::EncodingType::Utf32,
+    };
+    let req = pb::AnalyzeArticleRequest {
+        document: Some(pb::Document {
+            id,
+            source: Some(pb::document::Source::Content(content)),
+            format: format as i32,
+            ..Default::default()
+        }),
+        features,
+        encoding_type: encoding as i32,
+        summary_options: None,
+    };
+    let res = api::analyze_blocking(&req, &Budget::default()).map_err(|err| tonic::Status::from(err).to_string())?;
+    println!("{}", json::to_json(RESPONSE, &res)?);
+    Ok(())
+}
+
+fn read_input(file: Option<&Path>) -> Result<(String, String), CliError> {
+    match file {
+        Some(path) if path != Path::new("-") => {
+            let content = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            Ok((path.display().to_string(), content))
+        }
+        _ => {
+            let mut content = String::new();
+            std::io::stdin().read_to_string(&mut content)?;
+            Ok(("stdin".to_owned(), content))
+        }
+    }
+}
+
+/// Answers one JSONL line: a response, or an error object naming the line.
+fn answer_line(number: usize, line: &str) -> String {
+    let outcome = json::from_json::<pb::AnalyzeArticleRequest>(REQUEST, line)
+        .map_err(|e| ApiError::invalid("line", format!("is not an AnalyzeArticleRequest: {e}")))
+        .and_then(|req| api::analyze_blocking(&req, &Budget::default()));
+    let rendered = outcome.map_err(tonic::Status::from).map_err(|s| s.to_string()).and_then(|res| Ok(json::to_json(RESPONSE, &res)?));
+    rendered.unwrap_or_else(|err| serde_json::json!({ "line": number, "error": err }).to_string())
+}
+
+fn analyze_jsonl(input: &Path, output: &Path) -> Result<(), CliError> {
+    let reader = std::io::BufReader::new(std::fs::File::open(input).map_err(|e| format!("cannot read {}: {e}", input.display()))?);
+    let mut writer = BufWriter::new(std::fs::File::create(output).map_err(|e| format!("cannot write {}: {e}", output.display()))?);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut lines = reader.lines().enumerate().filter(|(_, l)| l.as_ref().map_or(true, |l| !l.trim().is_empty()));
+    loop {
+        let window: Vec<(usize, String)> =
+            lines.by_ref().take(WINDOW).map(|(i, l)| l.map(|l| (i + 1, l))).collect::<Result<_, _>>()?;
+        if window.is_empty() {
+            break;
+        }
+        let chunk = window.len().div_ceil(threads);
+        let answers: Vec<String> = std::thread::scope(|scope| {
+            let handles: Vec<_> = window
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(|(n, l)| answer_line(*n, l)).collect::<Vec<_>>()))
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        });
+        for answer in answers {
+            writeln!(writer, "{answer}")?;
+        }
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// `lede healthcheck`: exit 0 only when the server says SERVING.
+pub async fn healthcheck(args: &HealthcheckArgs) -> Result<(), CliError> {
+    use tonic_health::pb::{HealthCheckRequest, health_check_response::ServingStatus, health_client::HealthClient};
+    let timeout = Duration::from_secs(args.timeout_secs);
+    let check = async {
+        let channel = tonic::transport::Endpoint::from_shared(format!("http://{}", args.addr))?.connect_timeout(timeout).connect().await?;
+        let res = HealthClient::new(channel).check(HealthCheckRequest { service: String::new() }).await?;
+        Ok::<_, CliError>(res.into_inner().status())
+    };
+    match tokio::time::timeout(timeout, check).await {
+        Ok(Ok(ServingStatus::Serving)) => Ok(()),
+        Ok(Ok(status)) => Err(format!("{} is {}", args.addr, status.as_str_name()).into()),
+        Ok(Err(err)) => Err(format!("{} did not answer: {err}", args.addr).into()),
+        Err(_) => Err(format!("{} did not answer within {timeout:?}", args.addr).into()),
+    }
+}

@@ -1,0 +1,73 @@
+#![forbid(unsafe_code)]
+//! `lede`: serve the API, analyze files, or check a server's health.
+
+use clap::Parser;
+use lede::config::{Cli, Command, LogFormat, ServeArgs};
+use std::process::ExitCode;
+use tracing_subscriber::EnvFilter;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing(cli.log_format);
+    let outcome = match cli.command {
+        Some(Command::Analyze(args)) => lede::cli::analyze(&args),
+        Some(Command::Healthcheck(args)) => runtime().and_then(|rt| rt.block_on(lede::cli::healthcheck(&args))),
+        Some(Command::Serve(args)) => runtime().and_then(|rt| rt.block_on(serve(args))),
+        None => match ServeArgs::from_env() {
+            Ok(args) => runtime().and_then(|rt| rt.block_on(serve(args))),
+            Err(err) => err.exit(),
+        },
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("lede: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing(format: LogFormat) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, lede::cli::CliError> {
+    Ok(tokio::runtime::Builder::new_multi_thread().enable_all().build()?)
+}
+
+async fn serve(args: ServeArgs) -> Result<(), lede::cli::CliError> {
+    let config = args.server_config();
+    let incoming = lede::server::bind(args.addr, config.keepalive_interval)
+        .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
+    tracing::info!(addr = %args.addr, workers = config.limits.workers, "lede serving");
+    lede::server::serve(config, incoming, shutdown_signal()).await.map_err(|e| e as lede::cli::CliError)?;
+    tracing::info!("lede stopped");
+    Ok(())
+}
+
+/// Resolves on SIGTERM or SIGINT.
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(term) => term,
+            Err(err) => {
+                tracing::warn!(%err, "cannot listen for SIGTERM; only SIGINT stops the server");
+                let _ = interrupt.await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = interrupt => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = interrupt.await;
+}

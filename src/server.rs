@@ -1,0 +1,115 @@
+//! tonic wiring: the service with its limits and compression, health,
+//! reflection, keepalive, and graceful shutdown.
+
+use crate::api::{ArticleApi, Limits, error::message_too_large};
+use crate::pb::{self, article_service_server::ArticleServiceServer};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::time::Duration;
+use tonic::codec::CompressionEncoding;
+use tonic::codegen::http;
+use tonic::transport::server::TcpIncoming;
+use tonic_health::ServingStatus;
+use tonic_health::server::HealthReporter;
+
+/// How the server runs.
+#[derive(Clone, Debug)]
+pub struct ServerConfig {
+    pub limits: Limits,
+    /// How long in-flight requests may take to finish after a shutdown signal.
+    pub shutdown_grace: Duration,
+    /// Close connections older than this, so clients rebalance across replicas.
+    pub max_connection_age: Option<Duration>,
+    /// Interval of HTTP/2 keepalive pings.
+    pub keepalive_interval: Duration,
+    /// Offer server reflection.
+    pub reflection: bool,
+}
+
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// The name health reports the article service under.
+pub const SERVICE_NAME: &str = "lede.v1.ArticleService";
+
+/// Binds `addr` with TCP_NODELAY, so small answers are not held back by Nagle.
+pub fn bind(addr: SocketAddr, keepalive: Duration) -> std::io::Result<TcpIncoming> {
+    Ok(TcpIncoming::bind(addr)?.with_nodelay(Some(true)).with_keepalive(Some(keepalive)))
+}
+
+/// Serves on `incoming` until `shutdown` resolves, then reports NOT_SERVING,
+/// lets in-flight requests finish within the grace period, and returns.
+pub async fn serve(
+    config: ServerConfig,
+    incoming: TcpIncoming,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), BoxError> {
+    let limits = config.limits;
+    let (health, health_service) = tonic_health::server::health_reporter();
+    set_status(&health, ServingStatus::Serving).await;
+
+    let articles = ArticleServiceServer::new(ArticleApi::new(limits))
+        .max_decoding_message_size(limits.max_message_bytes)
+        .max_encoding_message_size(usize::MAX)
+        .accept_compressed(CompressionEncoding::Gzip)
+        .accept_compressed(CompressionEncoding::Zstd)
+        .send_compressed(CompressionEncoding::Gzip)
+        .send_compressed(CompressionEncoding::Zstd);
+
+    let mut builder = tonic::transport::Server::builder()
+        .http2_keepalive_interval(Some(config.keepalive_interval))
+        .http2_keepalive_timeout(Some(Duration::from_secs(20)))
+        .layer(tower::util::MapResponseLayer::new(move |res| oversized_as_resource_exhausted(res, limits.max_message_bytes)));
+    if let Some(age) = config.max_connection_age {
+        builder = builder.max_connection_age(age);
+    }
+    let mut router = builder.add_service(health_service).add_service(articles);
+    if config.reflection {
+        router = router.add_service(reflection().build_v1()?).add_service(reflection().build_v1alpha()?);
+    }
+
+    let draining = {
+        let health = health.clone();
+        async move {
+            shutdown.await;
+            tracing::info!("shutting down: NOT_SERVING, draining in-flight requests");
+            set_status(&health, ServingStatus::NotServing).await;
+        }
+    };
+    let (stopped_tx, stopped_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(router.serve_with_incoming_shutdown(incoming, async move {
+        draining.await;
+        let _ = stopped_tx.send(());
+    }));
+    tokio::pin!(server);
+    tokio::select! {
+        done = &mut server => return Ok(done??),
+        _ = stopped_rx => {}
+    }
+    match tokio::time::timeout(config.shutdown_grace, &mut server).await {
+        Ok(done) => Ok(done??),
+        Err(_) => {
+            tracing::warn!(grace = ?config.shutdown_grace, "grace period over; closing remaining connections");
+            server.abort();
+            Ok(())
+        }
+    }
+}
+
+async fn set_status(health: &HealthReporter, status: ServingStatus) {
+    health.set_service_status("", status).await;
+    health.set_service_status(SERVICE_NAME, status).await;
+}
+
+fn reflection() -> tonic_reflection::server::Builder<'static> {
+    tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+}
+
+/// tonic refuses an oversized unary request with OUT_OF_RANGE before the
+/// handler runs; gRPC callers expect RESOURCE_EXHAUSTED, with the limit.
+fn oversized_as_resource_exhausted(res: http::Response<tonic::body::Body>, limit: usize) -> http::Response<tonic::body::Body> {
+    let out_of_range = res.headers().get("grpc-status").is_some_and(|v| v == "11");
+    let too_large = res.headers().get("grpc-message").is_some_and(|v| String::from_utf8_lossy(v.as_bytes()).contains("too%20large"));
+    if out_of_range && too_large { message_too_large(limit).into_http() } else { res }
+}
