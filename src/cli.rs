@@ -71,13 +71,17 @@ fn answer_line(number: usize, line: &str) -> String {
     let outcome = json::from_json::<pb::AnalyzeArticleRequest>(REQUEST, line)
         .map_err(|e| ApiError::invalid("line", format!("is not an AnalyzeArticleRequest: {e}")))
         .and_then(|req| api::analyze_blocking(&req, &Budget::default()));
-    let rendered = outcome.map_err(tonic::Status::from).map_err(|s| s.to_string()).and_then(|res| Ok(json::to_json(RESPONSE, &res)?));
+    let rendered =
+        outcome.map_err(tonic::Status::from).map_err(|s| s.to_string()).and_then(|res| json::to_json(RESPONSE, &res));
     rendered.unwrap_or_else(|err| serde_json::json!({ "line": number, "error": err }).to_string())
 }
 
 fn analyze_jsonl(input: &Path, output: &Path) -> Result<(), CliError> {
-    let reader = std::io::BufReader::new(std::fs::File::open(input).map_err(|e| format!("cannot read {}: {e}", input.display()))?);
-    let mut writer = BufWriter::new(std::fs::File::create(output).map_err(|e| format!("cannot write {}: {e}", output.display()))?);
+    let reader = std::io::BufReader::new(
+        std::fs::File::open(input).map_err(|e| format!("cannot read {}: {e}", input.display()))?,
+    );
+    let mut writer =
+        BufWriter::new(std::fs::File::create(output).map_err(|e| format!("cannot write {}: {e}", output.display()))?);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut lines = reader.lines().enumerate().filter(|(_, l)| l.as_ref().map_or(true, |l| !l.trim().is_empty()));
     loop {
@@ -107,7 +111,10 @@ pub async fn healthcheck(args: &HealthcheckArgs) -> Result<(), CliError> {
     use tonic_health::pb::{HealthCheckRequest, health_check_response::ServingStatus, health_client::HealthClient};
     let timeout = Duration::from_secs(args.timeout_secs);
     let check = async {
-        let channel = tonic::transport::Endpoint::from_shared(format!("http://{}", args.addr))?.connect_timeout(timeout).connect().await?;
+        let channel = tonic::transport::Endpoint::from_shared(format!("http://{}", args.addr))?
+            .connect_timeout(timeout)
+            .connect()
+            .await?;
         let res = HealthClient::new(channel).check(HealthCheckRequest { service: String::new() }).await?;
         Ok::<_, CliError>(res.into_inner().status())
     };

@@ -1,6 +1,8 @@
 //! The pure domain: from an article to its analyses. No gRPC types live here;
 //! every span is a UTF-8 byte range of [`Analysis::text`].
 
+pub mod entities;
+pub mod quotes;
 pub mod segment;
 pub mod text;
 
@@ -23,7 +25,10 @@ pub enum Format {
 pub enum Content<'a> {
     Text(&'a str),
     /// Bytes in an encoding to be found, with the caller's charset label ("" if none).
-    Bytes { bytes: &'a [u8], charset: &'a str },
+    Bytes {
+        bytes: &'a [u8],
+        charset: &'a str,
+    },
 }
 
 /// One article to analyze.
@@ -48,7 +53,7 @@ pub struct Features {
 
 impl Features {
     /// The analyses this build implements; "everything" means these.
-    pub const AVAILABLE: Features = Features { metadata: false, entities: false, quotes: false, summary: false };
+    pub const AVAILABLE: Features = Features { metadata: false, entities: true, quotes: true, summary: false };
 
     pub fn is_empty(self) -> bool {
         self == Features::default()
@@ -72,6 +77,10 @@ pub struct Analysis {
     /// The article text every span indexes into.
     pub text: String,
     pub segmentation: Segmentation,
+    /// Most salient first; present when entities or quotes were asked for,
+    /// since quotes name their speakers by entity.
+    pub entities: Option<Vec<entities::Entity>>,
+    pub quotes: Option<Vec<quotes::Quote>>,
 }
 
 /// Why an article could not be analyzed.
@@ -139,7 +148,13 @@ pub fn analyze(doc: &Document<'_>, features: Features, budget: &Budget) -> Resul
     budget.check()?;
     let segmentation = segment::segment(&text);
     budget.check()?;
-    Ok(Analysis { text, segmentation })
+    let entities = (features.entities || features.quotes).then(|| entities::extract(&text, &segmentation, None));
+    budget.check()?;
+    let quotes = match (&entities, features.quotes) {
+        (Some(entities), true) => Some(quotes::extract(&text, &segmentation, entities)),
+        _ => None,
+    };
+    Ok(Analysis { text, segmentation, entities, quotes })
 }
 
 /// The plain text of the article: the input itself for plain text.
@@ -165,8 +180,10 @@ mod tests {
     #[test]
     fn plain_text_is_kept_unchanged() {
         let text = "  One.\r\n\r\nTwo.  ";
-        let analysis = analyze(&plain(text), Features::AVAILABLE, &Budget::default()).unwrap();
+        let only_entities = Features { entities: true, ..Features::default() };
+        let analysis = analyze(&plain(text), only_entities, &Budget::default()).unwrap();
         assert_eq!(analysis.text, text);
+        assert!(analysis.quotes.is_none());
         assert_eq!(analysis.segmentation.paragraphs.len(), 2);
     }
 

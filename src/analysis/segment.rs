@@ -69,10 +69,7 @@ impl Segmentation {
 
     /// The number of word and number tokens.
     pub fn word_count(&self) -> usize {
-        self.tokens
-            .iter()
-            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-            .count()
+        self.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count()
     }
 }
 
@@ -169,7 +166,25 @@ fn lines_of(text: &str, block: Span, wrapped: bool) -> Vec<Span> {
 }
 
 fn is_quote_char(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›' | '`' | '「' | '」' | '『' | '』')
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '«'
+            | '»'
+            | '„'
+            | '‚'
+            | '‹'
+            | '›'
+            | '`'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+    )
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -198,33 +213,19 @@ fn tokenize_into(text: &str, line: Span, tokens: &mut Vec<Token>) {
         if c.is_alphanumeric() || ((c == '@' || c == '#') && at(k + 1).is_some_and(char::is_alphanumeric)) {
             kind = if c.is_numeric() { TokenKind::Number } else { TokenKind::Word };
             k += 1;
-            loop {
-                let Some(c) = at(k) else { break };
-                let next_alnum = at(k + 1).is_some_and(char::is_alphanumeric);
-                if c.is_alphanumeric() || c == '_' || is_combining(c) {
-                    k += 1;
-                } else if is_apostrophe(c) && next_alnum {
-                    // Possessive and "'s"-like clitics stand alone: Russia|'s.
-                    let clitic = matches!(at(k + 1), Some('s' | 'S')) && !at(k + 2).is_some_and(char::is_alphanumeric);
-                    if clitic && k > start {
-                        break;
-                    }
-                    k += 1;
-                } else if (is_dash_joiner(c) || c == '&' || c == '/') && next_alnum {
-                    k += 1;
-                } else if (c == '.' || c == ',' || c == ':') && kind == TokenKind::Number && at(k + 1).is_some_and(|d| d.is_ascii_digit()) {
-                    k += 1;
-                } else if c == '.' && next_alnum && kind == TokenKind::Word && is_dotted_word(&chars, start, k) {
-                    k += 1;
-                } else {
-                    break;
-                }
-            }
-            // A trailing period joins an abbreviation or an initial.
-            if at(k) == Some('.') && kind == TokenKind::Word && is_abbreviation(&s[chars[start].0..chars.get(k).map_or(s.len(), |x| x.0)], at(k + 1)) {
+            while word_continues(&chars, start, k, kind) {
                 k += 1;
             }
-        } else if is_apostrophe(c) && matches!(at(k + 1), Some('s' | 'S')) && !at(k + 2).is_some_and(char::is_alphanumeric) {
+            // A trailing period joins an abbreviation or an initial.
+            let end = chars.get(k).map_or(s.len(), |x| x.0);
+            if at(k) == Some('.') && kind == TokenKind::Word && is_abbreviation(&s[chars[start].0..end], &s[end + 1..])
+            {
+                k += 1;
+            }
+        } else if is_apostrophe(c)
+            && matches!(at(k + 1), Some('s' | 'S'))
+            && !at(k + 2).is_some_and(char::is_alphanumeric)
+        {
             kind = TokenKind::Word;
             k += 2;
         } else if c == '.' && at(k + 1) == Some('.') {
@@ -250,21 +251,42 @@ fn tokenize_into(text: &str, line: Span, tokens: &mut Vec<Token>) {
     }
 }
 
+/// Whether the char at `k` continues the word or number that began at `start`.
+fn word_continues(chars: &[(usize, char)], start: usize, k: usize, kind: TokenKind) -> bool {
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let Some(c) = at(k) else { return false };
+    let next_alnum = at(k + 1).is_some_and(char::is_alphanumeric);
+    if c.is_alphanumeric() || c == '_' || is_combining(c) {
+        return true;
+    }
+    if is_apostrophe(c) && next_alnum {
+        // Possessive and "'s"-like clitics stand alone: Russia|'s.
+        let clitic = matches!(at(k + 1), Some('s' | 'S')) && !at(k + 2).is_some_and(char::is_alphanumeric);
+        return !(clitic && k > start);
+    }
+    let joins = (is_dash_joiner(c) || c == '&' || c == '/') && next_alnum;
+    let number_mark = (c == '.' || c == ',' || c == ':')
+        && kind == TokenKind::Number
+        && at(k + 1).is_some_and(|d| d.is_ascii_digit());
+    let dotted = c == '.' && next_alnum && kind == TokenKind::Word && is_dotted_word(chars, start, k);
+    joins || number_mark || dotted
+}
+
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x300..=0x36f | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20ff | 0xfe00..=0xfe0f | 0xfe20..=0xfe2f | 0x200d | 0x1f3fb..=0x1f3ff | 0xe0100..=0xe01ef)
 }
 
-/// "U.S.", "e.g." and domain names keep their inner dots.
+/// "U.S.", "e.g.", "D-N.C." and domain names keep their inner dots.
 fn is_dotted_word(chars: &[(usize, char)], start: usize, dot: usize) -> bool {
-    let single_letters = dot - start == 1 || (dot >= 2 && chars[dot - 2].1 == '.');
+    let single_letters = dot - start == 1 || (dot >= 2 && matches!(chars[dot - 2].1, '.' | '-'));
     let domain = chars[start..dot].iter().all(|&(_, c)| c.is_ascii_alphanumeric() || c == '-')
         && chars.get(dot + 1..dot + 4).is_some_and(|t| t.iter().all(|&(_, c)| c.is_ascii_lowercase()));
     single_letters || domain
 }
 
-/// Whether `word`, followed by a period and then `next`, is an abbreviation.
-fn is_abbreviation(word: &str, next: Option<char>) -> bool {
-    if next.is_some_and(char::is_alphanumeric) {
+/// Whether `word`, followed by a period and then `rest`, is an abbreviation.
+fn is_abbreviation(word: &str, rest: &str) -> bool {
+    if rest.chars().next().is_some_and(char::is_alphanumeric) {
         return false;
     }
     let mut chars = word.chars();
@@ -273,19 +295,25 @@ fn is_abbreviation(word: &str, next: Option<char>) -> bool {
     if (first.is_uppercase() && chars.next().is_none()) || word.contains('.') {
         return true;
     }
-    ABBREVIATIONS.binary_search(&word).is_ok()
+    // "No." numbers things only before a number: "said no. The" ends a sentence.
+    if matches!(word, "No" | "no" | "Nos") {
+        return rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    }
+    // A party and state tag: "R-Fla.".
+    let last = word.rsplit('-').next().unwrap_or(word);
+    ABBREVIATIONS.binary_search(&last).is_ok()
 }
 
 /// Words that take a period without ending a sentence. Sorted for binary search.
 const ABBREVIATIONS: &[&str] = &[
-    "Adm", "Apr", "Ark", "Aug", "Ave", "Blvd", "Bros", "Brig", "Calif", "Capt", "Cmdr", "Co", "Col", "Colo",
-    "Conn", "Corp", "Cpl", "Dec", "Del", "Dept", "Dr", "Drs", "Feb", "Fig", "Fla", "Fri", "Ft", "Ga", "Gen",
-    "Gov", "Hon", "Ill", "Inc", "Ind", "Jan", "Jr", "Jul", "Jun", "Kan", "Ky", "La", "Lt", "Ltd", "Maj", "Mar",
-    "Mass", "Md", "Messrs", "Mich", "Minn", "Miss", "Mo", "Mon", "Mr", "Mrs", "Ms", "Mt", "No", "Nos", "Nov",
-    "Oct", "Okla", "Op", "Ore", "Pa", "Ph", "Pres", "Prof", "Pvt", "Rd", "Rep", "Reps", "Rev", "Sat", "Sen",
-    "Sens", "Sep", "Sept", "Sgt", "Sr", "St", "Sun", "Supt", "Tenn", "Tex", "Thu", "Thurs", "Tue", "Tues",
-    "Va", "Vol", "Vs", "Wash", "Wed", "Wis", "approx", "cf", "dept", "est", "etc", "ft", "inc", "jr", "lb",
-    "lbs", "mln", "mo", "no", "oz", "pct", "pp", "sq", "vol", "vs",
+    "Adm", "Apr", "Ark", "Aug", "Ave", "Blvd", "Bros", "Brig", "Calif", "Capt", "Cmdr", "Co", "Col", "Colo", "Conn",
+    "Corp", "Cpl", "Dec", "Del", "Dept", "Dr", "Drs", "Feb", "Fig", "Fla", "Fri", "Ft", "Ga", "Gen", "Gov", "Hon",
+    "Ill", "Inc", "Ind", "Jan", "Jr", "Jul", "Jun", "Kan", "Ky", "La", "Lt", "Ltd", "Maj", "Mar", "Mass", "Md",
+    "Messrs", "Mich", "Minn", "Miss", "Mo", "Mon", "Mr", "Mrs", "Ms", "Mt", "No", "Nos", "Nov", "Oct", "Okla", "Op",
+    "Ore", "Pa", "Ph", "Pres", "Prof", "Pvt", "Rd", "Rep", "Reps", "Rev", "Sat", "Sen", "Sens", "Sep", "Sept", "Sgt",
+    "Sr", "St", "Sun", "Supt", "Tenn", "Tex", "Thu", "Thurs", "Tue", "Tues", "Va", "Vol", "Vs", "Wash", "Wed", "Wis",
+    "approx", "cf", "dept", "est", "etc", "ft", "inc", "jr", "lb", "lbs", "mln", "mo", "no", "oz", "pct", "pp", "sq",
+    "vol", "vs",
 ];
 
 /// Abbreviations that often end a sentence: they end one when the next word
@@ -300,9 +328,40 @@ fn can_end_sentence(word: &str) -> bool {
 fn starts_sentence(word: &str) -> bool {
     matches!(
         word,
-        "The" | "A" | "An" | "He" | "She" | "It" | "They" | "We" | "I" | "But" | "And" | "In" | "On" | "This"
-            | "That" | "There" | "Its" | "His" | "Her" | "Their" | "Our" | "As" | "At" | "If" | "When"
-            | "While" | "After" | "Before" | "However" | "Meanwhile" | "Still" | "So" | "Yet" | "For"
+        "The"
+            | "A"
+            | "An"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "But"
+            | "And"
+            | "In"
+            | "On"
+            | "This"
+            | "That"
+            | "There"
+            | "Its"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "As"
+            | "At"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "However"
+            | "Meanwhile"
+            | "Still"
+            | "So"
+            | "Yet"
+            | "For"
     )
 }
 
@@ -323,7 +382,10 @@ fn split_sentences(text: &str, first: usize, tokens: &[Token], paragraph: usize,
         let mut end = i + 1;
         let breaks = if is_terminal(word) {
             // Closing quotes or brackets glued to the punctuation stay with it.
-            while end < tokens.len() && is_closer(text, &tokens[end]) && tokens[end].span.start == tokens[end - 1].span.end {
+            while end < tokens.len()
+                && is_closer(text, &tokens[end])
+                && tokens[end].span.start == tokens[end - 1].span.end
+            {
                 end += 1;
             }
             end < tokens.len() && opens_sentence(text, &tokens[end])
@@ -346,7 +408,11 @@ fn split_sentences(text: &str, first: usize, tokens: &[Token], paragraph: usize,
 /// Whether a token can open a new sentence: a capital, a digit, a quote or a bracket.
 fn opens_sentence(text: &str, tok: &Token) -> bool {
     let c = tok.span.of(text).chars().next().unwrap_or(' ');
-    c.is_uppercase() || c.is_numeric() || tok.kind == TokenKind::Quote || matches!(c, '(' | '[' | '-' | '—' | '•' | '¿' | '¡') || !c.is_alphabetic() && !c.is_ascii_punctuation()
+    c.is_uppercase()
+        || c.is_numeric()
+        || tok.kind == TokenKind::Quote
+        || matches!(c, '(' | '[' | '-' | '—' | '•' | '¿' | '¡')
+        || !c.is_alphabetic() && !c.is_ascii_punctuation()
 }
 
 fn push_sentence(tokens: &[Token], range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
@@ -407,6 +473,15 @@ mod tests {
     fn hard_wrapped_lines_join_into_sentences() {
         let text = "The ministry said on Tuesday that the talks would resume in\nthe spring after a long pause that had worried many of the\ndiplomats who follow the region closely and the observers\nwho had long warned of a freeze. Nothing else was said.";
         assert_eq!(sentences(text).len(), 2);
+    }
+
+    #[test]
+    fn party_tags_and_a_spoken_no() {
+        assert_eq!(
+            tokens("Sen. Smith (D-N.C.) and Rep. Doe (R-Fla.)"),
+            ["Sen.", "Smith", "(", "D-N.C.", ")", "and", "Rep.", "Doe", "(", "R-Fla.", ")"]
+        );
+        assert_eq!(sentences("He said no. The vote failed."), ["He said no.", "The vote failed."]);
     }
 
     #[test]

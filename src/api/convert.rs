@@ -3,6 +3,9 @@
 
 use super::error::ApiError;
 use super::offsets::{OffsetMap, Unit};
+use crate::analysis::entities::{Entity, EntityType, MentionKind};
+use crate::analysis::quotes::{Quote, QuoteKind};
+use crate::analysis::text::Span;
 use crate::analysis::{Analysis, Content, Document, Features, Format};
 use crate::pb;
 use tonic_types::FieldViolation;
@@ -27,7 +30,8 @@ pub fn validate(req: &pb::AnalyzeArticleRequest) -> Result<Validated<'_>, ApiErr
     let features = match req.features {
         None => Features::AVAILABLE,
         Some(f) => {
-            let features = Features { metadata: f.metadata, entities: f.entities, quotes: f.quotes, summary: f.summary };
+            let features =
+                Features { metadata: f.metadata, entities: f.entities, quotes: f.quotes, summary: f.summary };
             if features.is_empty() {
                 violations.push(FieldViolation::new(
                     "features",
@@ -97,7 +101,75 @@ pub fn response(document_id: &str, analysis: &Analysis, encoding: pb::EncodingTy
         } as i32,
         paragraphs,
         sentences,
+        entities: analysis.entities.iter().flatten().enumerate().map(|(i, e)| entity(i, e, text, &offsets)).collect(),
+        quotes: analysis.quotes.iter().flatten().map(|q| quote(q, text, &offsets)).collect(),
         ..Default::default()
+    }
+}
+
+/// Entity ids are positions in the response's list, stable within it.
+fn entity_id(index: usize) -> String {
+    format!("e{}", index + 1)
+}
+
+fn entity(index: usize, e: &Entity, text: &str, offsets: &OffsetMap) -> pb::Entity {
+    let mentions = e
+        .mentions
+        .iter()
+        .map(|m| pb::EntityMention {
+            span: offsets.span(m.span),
+            text: m.span.of(text).to_owned(),
+            r#type: match m.kind {
+                MentionKind::Proper => pb::MentionType::Proper,
+                MentionKind::Common => pb::MentionType::Common,
+                MentionKind::Pronoun => pb::MentionType::Pronoun,
+            } as i32,
+        })
+        .collect();
+    pb::Entity {
+        id: entity_id(index),
+        name: e.name.clone(),
+        r#type: entity_type(e.kind) as i32,
+        salience: e.salience,
+        mentions,
+        roles: e.roles.clone(),
+        normalized_value: e.normalized_value.clone(),
+    }
+}
+
+fn entity_type(kind: EntityType) -> pb::EntityType {
+    match kind {
+        EntityType::Person => pb::EntityType::Person,
+        EntityType::Organization => pb::EntityType::Organization,
+        EntityType::Location => pb::EntityType::Location,
+        EntityType::Nationality => pb::EntityType::Nationality,
+        EntityType::Event => pb::EntityType::Event,
+        EntityType::Other => pb::EntityType::Other,
+        EntityType::Date => pb::EntityType::Date,
+        EntityType::Time => pb::EntityType::Time,
+        EntityType::Money => pb::EntityType::Money,
+        EntityType::Percent => pb::EntityType::Percent,
+        EntityType::Quantity => pb::EntityType::Quantity,
+    }
+}
+
+fn quote(q: &Quote, text: &str, offsets: &OffsetMap) -> pb::Quote {
+    let text_of = |span: Option<Span>| span.map_or_else(String::new, |s| s.of(text).to_owned());
+    pb::Quote {
+        text: q.span.of(text).to_owned(),
+        span: offsets.span(q.span),
+        r#type: match q.kind {
+            QuoteKind::Direct => pb::QuoteType::Direct,
+            QuoteKind::Indirect => pb::QuoteType::Indirect,
+            QuoteKind::Mixed => pb::QuoteType::Mixed,
+        } as i32,
+        speaker: text_of(q.speaker),
+        speaker_span: q.speaker.and_then(|s| offsets.span(s)),
+        speaker_name: q.speaker_name.clone(),
+        speaker_entity_id: q.speaker_entity.map(entity_id).unwrap_or_default(),
+        cue: text_of(q.cue),
+        cue_span: q.cue.and_then(|s| offsets.span(s)),
+        confidence: q.confidence,
     }
 }
 

@@ -48,10 +48,13 @@ impl ApiError {
     fn message(&self) -> String {
         match self {
             Self::InvalidArgument(violations) => {
-                let fields: Vec<String> = violations.iter().map(|v| format!("{}: {}", v.field, v.description)).collect();
+                let fields: Vec<String> =
+                    violations.iter().map(|v| format!("{}: {}", v.field, v.description)).collect();
                 format!("invalid request: {}", fields.join("; "))
             }
-            Self::Analysis(AnalysisError::EmptyContent) => "document.content: ".to_owned() + &AnalysisError::EmptyContent.to_string(),
+            Self::Analysis(AnalysisError::EmptyContent) => {
+                "document.content: ".to_owned() + &AnalysisError::EmptyContent.to_string()
+            }
             Self::Analysis(err) => err.to_string(),
             Self::Overloaded { limit } => {
                 format!("the server is at its limit of {limit} concurrent requests; retry with backoff")

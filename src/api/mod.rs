@@ -84,7 +84,11 @@ impl ArticleApi {
     }
 
     /// Analyzes one article on a worker, within the deadline.
-    async fn run(&self, req: pb::AnalyzeArticleRequest, deadline: Option<Instant>) -> Result<pb::AnalyzeArticleResponse, ApiError> {
+    async fn run(
+        &self,
+        req: pb::AnalyzeArticleRequest,
+        deadline: Option<Instant>,
+    ) -> Result<pb::AnalyzeArticleResponse, ApiError> {
         let budget = Budget::new(deadline);
         let _cancel = CancelOnDrop(budget.clone());
         let work = async {
@@ -126,7 +130,11 @@ impl ArticleApi {
     }
 
     /// The analyses of a batch, one result per request, in order.
-    async fn batch(&self, requests: Vec<pb::AnalyzeArticleRequest>, deadline: Option<Instant>) -> Vec<pb::AnalyzeArticleResult> {
+    async fn batch(
+        &self,
+        requests: Vec<pb::AnalyzeArticleRequest>,
+        deadline: Option<Instant>,
+    ) -> Vec<pb::AnalyzeArticleResult> {
         let mut tasks = JoinSet::new();
         let count = requests.len();
         for (index, req) in requests.into_iter().enumerate() {
@@ -150,7 +158,12 @@ impl ArticleApi {
 
     /// Reads a stream of requests and answers each as soon as it is done,
     /// at most `workers` at a time per stream so a fast producer waits.
-    async fn pump(self, mut incoming: Streaming<pb::StreamAnalyzeArticlesRequest>, tx: mpsc::Sender<Result<pb::StreamAnalyzeArticlesResponse, Status>>, deadline: Option<Instant>) {
+    async fn pump(
+        self,
+        mut incoming: Streaming<pb::StreamAnalyzeArticlesRequest>,
+        tx: mpsc::Sender<Result<pb::StreamAnalyzeArticlesResponse, Status>>,
+        deadline: Option<Instant>,
+    ) {
         let mut running = JoinSet::new();
         loop {
             while running.len() >= self.inner.limits.workers.max(1) {
@@ -254,7 +267,12 @@ fn deadline<T>(req: &Request<T>) -> Option<Instant> {
 }
 
 /// A request for one analysis, as the single-job RPCs make it.
-fn single(document: Option<pb::Document>, encoding_type: i32, features: pb::Features, summary_options: Option<pb::SummaryOptions>) -> pb::AnalyzeArticleRequest {
+fn single(
+    document: Option<pb::Document>,
+    encoding_type: i32,
+    features: pb::Features,
+    summary_options: Option<pb::SummaryOptions>,
+) -> pb::AnalyzeArticleRequest {
     pb::AnalyzeArticleRequest { document, features: Some(features), encoding_type, summary_options }
 }
 
@@ -262,39 +280,59 @@ type ResultStream = Pin<Box<dyn Stream<Item = Result<pb::StreamAnalyzeArticlesRe
 
 #[tonic::async_trait]
 impl ArticleService for ArticleApi {
-    async fn parse_metadata(&self, req: Request<pb::ParseMetadataRequest>) -> Result<Response<pb::ParseMetadataResponse>, Status> {
+    async fn parse_metadata(
+        &self,
+        req: Request<pb::ParseMetadataRequest>,
+    ) -> Result<Response<pb::ParseMetadataResponse>, Status> {
         let deadline = deadline(&req);
         let r = req.into_inner();
         let features = pb::Features { metadata: true, ..Default::default() };
-        self.unary("ParseMetadata", deadline, single(r.document, r.encoding_type, features, None), |a| pb::ParseMetadataResponse {
-            document_id: a.document_id,
-            text: a.text,
-            encoding_type: a.encoding_type,
-            metadata: a.metadata,
+        self.unary("ParseMetadata", deadline, single(r.document, r.encoding_type, features, None), |a| {
+            pb::ParseMetadataResponse {
+                document_id: a.document_id,
+                text: a.text,
+                encoding_type: a.encoding_type,
+                metadata: a.metadata,
+            }
         })
         .await
     }
 
-    async fn extract_entities(&self, req: Request<pb::ExtractEntitiesRequest>) -> Result<Response<pb::ExtractEntitiesResponse>, Status> {
+    async fn extract_entities(
+        &self,
+        req: Request<pb::ExtractEntitiesRequest>,
+    ) -> Result<Response<pb::ExtractEntitiesResponse>, Status> {
         let deadline = deadline(&req);
         let r = req.into_inner();
         let features = pb::Features { entities: true, ..Default::default() };
-        self.unary("ExtractEntities", deadline, single(r.document, r.encoding_type, features, None), |a| pb::ExtractEntitiesResponse {
-            document_id: a.document_id,
-            text: a.text,
-            encoding_type: a.encoding_type,
-            entities: a.entities,
+        self.unary("ExtractEntities", deadline, single(r.document, r.encoding_type, features, None), |a| {
+            pb::ExtractEntitiesResponse {
+                document_id: a.document_id,
+                text: a.text,
+                encoding_type: a.encoding_type,
+                entities: a.entities,
+            }
         })
         .await
     }
 
-    async fn extract_quotes(&self, req: Request<pb::ExtractQuotesRequest>) -> Result<Response<pb::ExtractQuotesResponse>, Status> {
+    async fn extract_quotes(
+        &self,
+        req: Request<pb::ExtractQuotesRequest>,
+    ) -> Result<Response<pb::ExtractQuotesResponse>, Status> {
         let deadline = deadline(&req);
         let r = req.into_inner();
         let features = pb::Features { quotes: true, ..Default::default() };
         self.unary("ExtractQuotes", deadline, single(r.document, r.encoding_type, features, None), |a| {
-            let speakers = a.entities.into_iter().filter(|e| a.quotes.iter().any(|q| q.speaker_entity_id == e.id)).collect();
-            pb::ExtractQuotesResponse { document_id: a.document_id, text: a.text, encoding_type: a.encoding_type, quotes: a.quotes, speakers }
+            let speakers =
+                a.entities.into_iter().filter(|e| a.quotes.iter().any(|q| q.speaker_entity_id == e.id)).collect();
+            pb::ExtractQuotesResponse {
+                document_id: a.document_id,
+                text: a.text,
+                encoding_type: a.encoding_type,
+                quotes: a.quotes,
+                speakers,
+            }
         })
         .await
     }
@@ -303,21 +341,29 @@ impl ArticleService for ArticleApi {
         let deadline = deadline(&req);
         let r = req.into_inner();
         let features = pb::Features { summary: true, ..Default::default() };
-        self.unary("Summarize", deadline, single(r.document, r.encoding_type, features, r.summary_options), |a| pb::SummarizeResponse {
-            document_id: a.document_id,
-            text: a.text,
-            encoding_type: a.encoding_type,
-            summary: a.summary,
+        self.unary("Summarize", deadline, single(r.document, r.encoding_type, features, r.summary_options), |a| {
+            pb::SummarizeResponse {
+                document_id: a.document_id,
+                text: a.text,
+                encoding_type: a.encoding_type,
+                summary: a.summary,
+            }
         })
         .await
     }
 
-    async fn analyze_article(&self, req: Request<pb::AnalyzeArticleRequest>) -> Result<Response<pb::AnalyzeArticleResponse>, Status> {
+    async fn analyze_article(
+        &self,
+        req: Request<pb::AnalyzeArticleRequest>,
+    ) -> Result<Response<pb::AnalyzeArticleResponse>, Status> {
         let deadline = deadline(&req);
         self.unary("AnalyzeArticle", deadline, req.into_inner(), |a| a).await
     }
 
-    async fn batch_analyze_articles(&self, req: Request<pb::BatchAnalyzeArticlesRequest>) -> Result<Response<pb::BatchAnalyzeArticlesResponse>, Status> {
+    async fn batch_analyze_articles(
+        &self,
+        req: Request<pb::BatchAnalyzeArticlesRequest>,
+    ) -> Result<Response<pb::BatchAnalyzeArticlesResponse>, Status> {
         let deadline = deadline(&req);
         let requests = req.into_inner().requests;
         let span = tracing::info_span!("request", method = "BatchAnalyzeArticles", documents = requests.len());
@@ -325,7 +371,10 @@ impl ArticleService for ArticleApi {
             let started = Instant::now();
             let checked = match requests.len() {
                 0 => Err(ApiError::invalid("requests", "is empty: send at least one document")),
-                n if n > MAX_BATCH => Err(ApiError::invalid("requests", format!("holds {n} documents; the limit is {MAX_BATCH} per call"))),
+                n if n > MAX_BATCH => Err(ApiError::invalid(
+                    "requests",
+                    format!("holds {n} documents; the limit is {MAX_BATCH} per call"),
+                )),
                 _ => self.admit(),
             };
             let outcome = match checked {
@@ -341,7 +390,10 @@ impl ArticleService for ArticleApi {
 
     type StreamAnalyzeArticlesStream = ResultStream;
 
-    async fn stream_analyze_articles(&self, req: Request<Streaming<pb::StreamAnalyzeArticlesRequest>>) -> Result<Response<ResultStream>, Status> {
+    async fn stream_analyze_articles(
+        &self,
+        req: Request<Streaming<pb::StreamAnalyzeArticlesRequest>>,
+    ) -> Result<Response<ResultStream>, Status> {
         let deadline = deadline(&req);
         let permit = self.admit()?;
         let (tx, rx) = mpsc::channel(self.inner.limits.workers.max(1) * 2);

@@ -81,7 +81,7 @@ mod tests {
     fn converts_to_each_unit() {
         let text = "a€b😀c";
         let bytes_of_c = text.find('c').unwrap();
-        assert_eq!(OffsetMap::new(text, Unit::Utf8).convert(bytes_of_c), 8);
+        assert_eq!(OffsetMap::new(text, Unit::Utf8).convert(bytes_of_c), 9);
         assert_eq!(OffsetMap::new(text, Unit::Utf16).convert(bytes_of_c), 5);
         assert_eq!(OffsetMap::new(text, Unit::CodePoint).convert(bytes_of_c), 4);
         assert_eq!(OffsetMap::new(text, Unit::CodePoint).convert(text.len()), 5);

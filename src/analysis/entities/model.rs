@@ -1,0 +1,338 @@
+//! The statistical named-entity recognizer: an averaged perceptron over
+//! hashed features with Viterbi decoding of BIO labels for people,
+//! organizations, places and other names (the CoNLL-2003 classes).
+//!
+//! Two stages run in turn: the second sees what the first predicted for the
+//! same word elsewhere in the document, so that "Galuzin" gets the class
+//! "Mikhail Galuzin" got and an all-capitals headline borrows the classes of
+//! the body. The weights (`models/ner.bin`, see `MODELS.md`) are compiled in
+//! and parsed once, on first use; `examples/train_ner.rs` retrains them.
+
+mod features;
+pub mod train;
+mod weights;
+
+use crate::analysis::segment::Segmentation;
+use crate::analysis::text::Span;
+use features::{Document, FeatureBuf, History};
+use std::ops::Range;
+use std::sync::LazyLock;
+use weights::{Model, Transitions};
+
+/// The class of a recognized name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NerClass {
+    Person,
+    Organization,
+    Location,
+    Misc,
+}
+
+/// One recognized mention: its tokens' span, class, and the model's
+/// confidence in [0, 1].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Recognized {
+    pub span: Span,
+    pub class: NerClass,
+    pub confidence: f32,
+}
+
+/// Recognizes named-entity mentions, token-aligned, over the shared segmentation.
+pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Recognized> {
+    let model = &*MODEL;
+    if model.is_empty() || seg.tokens.is_empty() {
+        return Vec::new();
+    }
+    let tokens: Vec<&str> = seg.tokens.iter().map(|t| text.get(t.span.start..t.span.end).unwrap_or("")).collect();
+    let sentences: Vec<Range<usize>> = seg.sentences.iter().map(|s| s.tokens.clone()).collect();
+    let doc = Document::new(&tokens, &sentences);
+    let tagged = model.tag(&doc);
+    mentions(&tagged.labels)
+        .into_iter()
+        .filter_map(|(range, class)| {
+            let first = seg.tokens.get(range.start)?;
+            let last = seg.tokens.get(range.end - 1)?;
+            let margin = tagged.margins[range.clone()].iter().sum::<f32>() / range.len() as f32;
+            let confidence = 1.0 / (1.0 + (-margin / MARGIN_SCALE).exp());
+            Some(Recognized { span: Span::new(first.span.start, last.span.end), class, confidence })
+        })
+        .collect()
+}
+
+static MODEL: LazyLock<Model> =
+    LazyLock::new(|| Model::parse(include_bytes!("../../../models/ner.bin")).unwrap_or_default());
+
+/// The score margin (in averaged-perceptron units) that makes a confidence
+/// of e/(1+e) ≈ 0.73: clear names score margins of 30 to 80, doubtful ones
+/// below 10.
+const MARGIN_SCALE: f32 = 10.0;
+
+/// The number of BIO labels: O, then B- and I- for each class.
+const LABELS: usize = 9;
+
+const CLASSES: [NerClass; 4] = [NerClass::Person, NerClass::Organization, NerClass::Location, NerClass::Misc];
+
+/// A BIO label: 0 is O, `2c + 1` begins and `2c + 2` continues class `c`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Label(u8);
+
+impl Label {
+    const OUTSIDE: Label = Label(0);
+
+    fn begin(class: NerClass) -> Label {
+        Label(2 * class_index(class) + 1)
+    }
+
+    fn inside(class: NerClass) -> Label {
+        Label(2 * class_index(class) + 2)
+    }
+
+    /// 0 for O, else 1 + the class index.
+    fn class_slot(self) -> u8 {
+        self.0.div_ceil(2)
+    }
+
+    fn class(self) -> Option<NerClass> {
+        CLASSES.get(usize::from(self.class_slot()).checked_sub(1)?).copied()
+    }
+
+    fn is_inside(self) -> bool {
+        self.0 != 0 && self.0.is_multiple_of(2)
+    }
+
+    /// Whether this label may follow `prev` (`None` at a sentence start):
+    /// an I- label only continues its own class.
+    fn may_follow(self, prev: Option<Label>) -> bool {
+        !self.is_inside() || prev.is_some_and(|p| p.0 != 0 && p.class_slot() == self.class_slot())
+    }
+}
+
+fn class_index(class: NerClass) -> u8 {
+    match class {
+        NerClass::Person => 0,
+        NerClass::Organization => 1,
+        NerClass::Location => 2,
+        NerClass::Misc => 3,
+    }
+}
+
+/// The mentions a label sequence spells, as token ranges.
+fn mentions(labels: &[Label]) -> Vec<(Range<usize>, NerClass)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, NerClass)> = None;
+    for (i, label) in labels.iter().enumerate() {
+        let continues = label.is_inside() && open.is_some_and(|(_, c)| label.class() == Some(c));
+        if continues {
+            continue;
+        }
+        if let Some((start, class)) = open.take() {
+            out.push((start..i, class));
+        }
+        open = label.class().map(|c| (i, c));
+    }
+    if let Some((start, class)) = open {
+        out.push((start..labels.len(), class));
+    }
+    out
+}
+
+/// Emission scores of one sentence, one row of [`LABELS`] per token.
+type Scores = Vec<[i32; LABELS]>;
+
+/// Viterbi decoding, with its back-pointer table kept between sentences.
+#[derive(Default)]
+struct Decoder {
+    back: Vec<[u8; LABELS]>,
+}
+
+/// `FOLLOWS[1 + p][l]` (or `FOLLOWS[0][l]` at a sentence start): may label
+/// `l` follow label `p`? An I- label only continues its own class.
+const FOLLOWS: [[bool; LABELS]; LABELS + 1] = {
+    let mut table = [[true; LABELS]; LABELS + 1];
+    let mut l = 2;
+    while l < LABELS {
+        let mut from = 0;
+        while from <= LABELS {
+            // Only from B- (label l - 1, row l) or I- (label l, row l + 1) of its class.
+            table[from][l] = from == l || from == l + 1;
+            from += 1;
+        }
+        l += 2;
+    }
+    table
+};
+
+impl Decoder {
+    /// The best label sequence under the BIO constraints; `transitions[0]`
+    /// are the scores of starting a sentence, `transitions[1 + p]` of
+    /// following label `p`.
+    fn decode(&mut self, emissions: &[[i32; LABELS]], transitions: &Transitions<i32>, out: &mut Vec<Label>) {
+        out.clear();
+        self.back.clear();
+        let Some(first) = emissions.first() else { return };
+        const FORBIDDEN: i64 = i64::MIN / 4;
+        let mut best = [FORBIDDEN; LABELS];
+        for (l, score) in best.iter_mut().enumerate() {
+            if FOLLOWS[0][l] {
+                *score = i64::from(first[l]) + i64::from(transitions[0][l]);
+            }
+        }
+        self.back.push([0; LABELS]);
+        for row in &emissions[1..] {
+            let mut next = [FORBIDDEN; LABELS];
+            let mut from = [0u8; LABELS];
+            for l in 0..LABELS {
+                for (p, &prev) in best.iter().enumerate() {
+                    let score = prev + i64::from(transitions[p + 1][l]);
+                    if FOLLOWS[p + 1][l] && score > next[l] {
+                        next[l] = score;
+                        from[l] = p as u8;
+                    }
+                }
+                next[l] += i64::from(row[l]);
+            }
+            best = next;
+            self.back.push(from);
+        }
+        let mut label = (0..LABELS).max_by_key(|&l| (best[l], std::cmp::Reverse(l))).unwrap_or(0) as u8;
+        out.resize(emissions.len(), Label::OUTSIDE);
+        for i in (0..emissions.len()).rev() {
+            out[i] = Label(label);
+            label = self.back[i][usize::from(label)];
+        }
+    }
+}
+
+/// How much better `label` scores than the best other label allowed after
+/// `prev`, given the token's emission `row`.
+fn local_margin(row: &[i32; LABELS], transitions: &Transitions<i32>, prev: Option<Label>, label: Label) -> i32 {
+    let from_prev = &transitions[prev.map_or(0, |p| usize::from(p.0) + 1)];
+    let score = |l: usize| row[l] + from_prev[l];
+    let other = (0..LABELS).filter(|&l| l != usize::from(label.0) && Label(l as u8).may_follow(prev)).map(score).max();
+    score(usize::from(label.0)) - other.unwrap_or(0)
+}
+
+/// Labels for every token of a document, and for each the margin of its
+/// label's score over the best other label (in perceptron units).
+struct Tagged {
+    labels: Vec<Label>,
+    margins: Vec<f32>,
+}
+
+/// Buffers reused from sentence to sentence.
+#[derive(Default)]
+struct Scratch {
+    features: FeatureBuf,
+    scores: Scores,
+    labels: Vec<Label>,
+    decoder: Decoder,
+}
+
+impl Model {
+    /// Runs every stage over `doc`, each seeing the labels of the one before.
+    fn tag(&self, doc: &Document) -> Tagged {
+        let mut tagged = Tagged { labels: vec![Label::OUTSIDE; doc.len()], margins: vec![0.0; doc.len()] };
+        let mut scratch = Scratch::default();
+        for stage in 0..self.stages() {
+            let history = (stage > 0).then(|| doc.history(tagged.labels.clone()));
+            for (s, range) in doc.sentences().iter().enumerate() {
+                self.score_sentence(stage, doc, s, history.as_ref(), &mut scratch);
+                let transitions = self.transitions(stage);
+                scratch.decoder.decode(&scratch.scores, transitions, &mut scratch.labels);
+                let mut prev = None;
+                for ((i, &label), row) in range.clone().zip(&scratch.labels).zip(&scratch.scores) {
+                    tagged.labels[i] = label;
+                    tagged.margins[i] = local_margin(row, transitions, prev, label) as f32 * self.unit(stage);
+                    prev = Some(label);
+                }
+            }
+        }
+        tagged
+    }
+
+    /// Fills `scratch.scores` with the emission scores of sentence `s`.
+    fn score_sentence(&self, stage: usize, doc: &Document, s: usize, history: Option<&History>, scratch: &mut Scratch) {
+        scratch.scores.clear();
+        for i in doc.sentences().get(s).cloned().unwrap_or_default() {
+            doc.features(s, i, history, &mut scratch.features);
+            let mut row = self.emission(stage, scratch.features.as_slice());
+            if doc.never_a_name(i) {
+                row[1..].fill(i32::MIN / 64);
+            }
+            scratch.scores.push(row);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::segment::segment;
+
+    #[test]
+    fn labels_know_their_class() {
+        assert_eq!(Label::begin(NerClass::Location).class(), Some(NerClass::Location));
+        assert!(Label::inside(NerClass::Misc).is_inside() && !Label::begin(NerClass::Misc).is_inside());
+        assert_eq!(Label::OUTSIDE.class(), None);
+        assert!(!Label::inside(NerClass::Person).may_follow(Some(Label::begin(NerClass::Location))));
+        assert!(Label::inside(NerClass::Person).may_follow(Some(Label::begin(NerClass::Person))));
+        assert!(!Label::inside(NerClass::Person).may_follow(None));
+    }
+
+    /// A stray I- label opens a mention, as the CoNLL scorer reads it.
+    #[test]
+    fn the_transition_table_matches_the_labels() {
+        for (from, row) in FOLLOWS.iter().enumerate() {
+            let prev = from.checked_sub(1).map(|p| Label(p as u8));
+            for (l, &allowed) in row.iter().enumerate() {
+                assert_eq!(allowed, Label(l as u8).may_follow(prev), "{prev:?} -> {l}");
+            }
+        }
+    }
+
+    #[test]
+    fn mentions_from_labels() {
+        let per = NerClass::Person;
+        let labels = [Label::begin(per), Label::inside(per), Label::begin(per), Label::OUTSIDE, Label::inside(per)];
+        assert_eq!(mentions(&labels), vec![(0..2, per), (2..3, per), (4..5, per)]);
+    }
+
+    #[test]
+    fn viterbi_respects_bio() {
+        let mut emissions = [[0; LABELS]; 2];
+        emissions[0][usize::from(Label::begin(NerClass::Location).0)] = 5;
+        emissions[1][usize::from(Label::inside(NerClass::Person).0)] = 4;
+        emissions[1][usize::from(Label::inside(NerClass::Location).0)] = 3;
+        let mut out = Vec::new();
+        Decoder::default().decode(&emissions, &[[0; LABELS]; LABELS + 1], &mut out);
+        assert_eq!(out, [Label::begin(NerClass::Location), Label::inside(NerClass::Location)]);
+    }
+
+    fn found(text: &str) -> Vec<(&str, NerClass)> {
+        recognize(text, &segment(text)).iter().map(|r| (r.span.of(text), r.class)).collect()
+    }
+
+    #[test]
+    fn the_embedded_model_loads_and_finds_names() {
+        assert!(!MODEL.is_empty());
+        let got = found("Russian Foreign Minister Sergei Lavrov met Egypt's president in Cairo on Monday.");
+        assert!(got.contains(&("Sergei Lavrov", NerClass::Person)), "{got:?}");
+        assert!(got.contains(&("Cairo", NerClass::Location)), "{got:?}");
+        assert!(got.contains(&("Egypt", NerClass::Location)), "{got:?}");
+    }
+
+    #[test]
+    fn confidences_are_probabilities() {
+        let text = "Angela Merkel spoke in Berlin.";
+        for r in recognize(text, &segment(text)) {
+            assert!((0.0..=1.0).contains(&r.confidence));
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in ["", " ", "\u{200b}", "A", "ÉCOLE ÉTÉ", "日本 東京", "'s", "--- ...", "U.S."] {
+            found(text);
+        }
+    }
+}

@@ -1,0 +1,530 @@
+//! The features the tagger scores, shared by training and inference.
+//!
+//! Every token is hashed once (form, case-folded form, shape, affixes,
+//! gazetteer flags); a feature is then a hash of a template id and one or two
+//! of those precomputed values, so extracting the ~30 features of a token
+//! costs a few multiplications and no allocation. Besides the token and its
+//! neighbours (±2), features describe the line (all capitals, title case),
+//! the document (is this word written in lower case elsewhere? capitalized
+//! mid-sentence elsewhere?) and, in the second stage, what the first stage
+//! predicted for the other occurrences of the same word in the document.
+
+use super::super::gazetteer::{self, KeyMap, finish, flag, lower_key, mix};
+use super::Label;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The most features one token can have.
+pub(super) const MAX_FEATURES: usize = 48;
+
+/// How a word is capitalized.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    NoLetters,
+    Lower,
+    Title,
+    Upper,
+    Mixed,
+}
+
+impl Case {
+    fn of(token: &str) -> Case {
+        let mut letters = token.chars().filter(|c| c.is_alphabetic());
+        let Some(first) = letters.next() else { return Case::NoLetters };
+        let (mut upper, mut lower) = (0, 0);
+        for c in letters {
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
+        }
+        match (first.is_uppercase(), upper, lower) {
+            (false, 0, _) => Case::Lower,
+            (false, _, _) => Case::Mixed,
+            (true, _, 0) => Case::Upper,
+            (true, _, _) => Case::Title,
+        }
+    }
+
+    fn is_capitalized(self) -> bool {
+        matches!(self, Case::Title | Case::Upper | Case::Mixed)
+    }
+}
+
+/// How a whole line (sentence) is capitalized: headlines lose the case cues
+/// that running text has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LineKind {
+    Normal,
+    AllCaps,
+    TitleCase,
+}
+
+/// What the document says about a word across all its normal lines.
+mod seen {
+    pub const LOWER: u8 = 1;
+    pub const CAPITALIZED_MID_SENTENCE: u8 = 2;
+}
+
+/// One token, hashed once.
+#[derive(Clone, Copy, Debug)]
+struct TokenInfo {
+    form: u64,
+    lower: u64,
+    shape: u64,
+    /// Case-folded prefixes and suffixes of 2 to 4 letters; 0 when absent.
+    affixes: [u64; 6],
+    case: Case,
+    /// Gazetteer flags (see [`gazetteer_flags`]).
+    gazetteer: u16,
+    /// The gazetteer name of several tokens this token is part of: its kinds,
+    /// and whether the token begins it.
+    phrase: u16,
+    phrase_begins: bool,
+    seen: u8,
+    /// "," "and" "or": the words on either side are often of one class.
+    joins_list: bool,
+    /// A camel-case word ending in an organization word: "AzerNews", "PetroBank".
+    camel_org: bool,
+    /// A handle, hashtag or address: never part of a name.
+    never_a_name: bool,
+}
+
+/// The features of a token, as full 64-bit hashes.
+pub(super) struct FeatureBuf {
+    hashes: [u64; MAX_FEATURES],
+    len: usize,
+}
+
+impl Default for FeatureBuf {
+    fn default() -> Self {
+        FeatureBuf { hashes: [0; MAX_FEATURES], len: 0 }
+    }
+}
+
+impl FeatureBuf {
+    pub fn as_slice(&self) -> &[u64] {
+        &self.hashes[..self.len]
+    }
+
+    fn push(&mut self, template: u64, value: u64) {
+        if let Some(slot) = self.hashes.get_mut(self.len) {
+            *slot = finish(mix(template.wrapping_mul(0x9e37_79b9_7f4a_7c15), value));
+            self.len += 1;
+        }
+    }
+}
+
+/// What the previous stage predicted, per token.
+pub(super) struct History {
+    labels: Vec<Label>,
+    /// The entity class (1 + class index; 0 for none) most often predicted for
+    /// the other occurrences of the token's word in the document.
+    elsewhere: Vec<u8>,
+}
+
+/// A document ready for feature extraction.
+pub(super) struct Document {
+    tokens: Vec<TokenInfo>,
+    sentences: Vec<Range<usize>>,
+    lines: Vec<LineKind>,
+}
+
+const BOUNDARY: u64 = 0x5bd1_e995_1234_5678;
+
+impl Document {
+    /// `sentences` must be ordered, disjoint ranges into `tokens`.
+    pub fn new(tokens: &[&str], sentences: &[Range<usize>]) -> Document {
+        let mut infos: Vec<TokenInfo> = tokens.iter().map(|t| token_info(t)).collect();
+        let sentences: Vec<Range<usize>> =
+            sentences.iter().filter(|r| r.start < r.end && r.end <= tokens.len()).cloned().collect();
+        let lines: Vec<LineKind> = sentences.iter().map(|r| line_kind(&infos[r.clone()], &tokens[r.clone()])).collect();
+        for (range, &line) in sentences.iter().zip(&lines) {
+            mark_phrases(&mut infos[range.clone()], line);
+        }
+        mark_seen(&mut infos, &sentences, &lines);
+        mark_boilerplate(&mut infos);
+        Document { tokens: infos, sentences, lines }
+    }
+
+    /// Whether token `i` can never be part of a name (a handle, a web address).
+    pub fn never_a_name(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.never_a_name)
+    }
+
+    pub fn sentences(&self) -> &[Range<usize>] {
+        &self.sentences
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The history of a previous stage's `labels` (one per token).
+    pub fn history(&self, labels: Vec<Label>) -> History {
+        let mut votes: KeyMap<[u16; 5]> = KeyMap::default();
+        for (info, &label) in self.tokens.iter().zip(&labels) {
+            if info.case.is_capitalized() {
+                votes.entry(info.lower).or_default()[usize::from(label.class_slot())] += 1;
+            }
+        }
+        let elsewhere = self
+            .tokens
+            .iter()
+            .zip(&labels)
+            .map(|(info, &label)| {
+                let Some(v) = votes.get(&info.lower) else { return 0 };
+                let mut v = *v;
+                if info.case.is_capitalized() {
+                    let own = &mut v[usize::from(label.class_slot())];
+                    *own = own.saturating_sub(1);
+                }
+                majority_class(&v)
+            })
+            .collect();
+        History { labels, elsewhere }
+    }
+
+    /// Appends the features of token `i` of sentence `s` to `out` (cleared first).
+    pub fn features(&self, s: usize, i: usize, history: Option<&History>, out: &mut FeatureBuf) {
+        out.len = 0;
+        let (Some(range), Some(&line)) = (self.sentences.get(s), self.lines.get(s)) else { return };
+        let Some(t) = self.tokens.get(i) else { return };
+        let index = |offset: isize| i.checked_add_signed(offset).filter(|j| range.contains(j));
+        let at = |offset: isize| index(offset).and_then(|j| self.tokens.get(j));
+        let lower = |o| at(o).map_or(BOUNDARY, |t| t.lower);
+        let shape = |o| at(o).map_or(BOUNDARY, |t| t.shape);
+        let case = t.case as u64;
+        let line = line as u64;
+        let start = u64::from(i == range.start);
+
+        out.push(1, 0);
+        out.push(3, t.lower);
+        out.push(4, t.shape);
+        // The words around: the first stage's job; the second stage keeps
+        // only what it needs to weigh the first stage's guesses.
+        if history.is_none() {
+            out.push(2, t.form);
+            for (k, &a) in t.affixes.iter().enumerate() {
+                if a != 0 {
+                    out.push(10 + k as u64, a);
+                }
+            }
+            out.push(20, lower(-1));
+            out.push(21, lower(1));
+            out.push(22, lower(-2));
+            out.push(23, lower(2));
+            out.push(24, mix(lower(-1), t.lower));
+            out.push(25, mix(t.lower, lower(1)));
+            out.push(29, mix(t.shape, lower(-1)));
+            out.push(30, mix(t.shape, lower(1)));
+        }
+        out.push(26, shape(-1));
+        out.push(27, shape(1));
+        out.push(28, mix(mix(shape(-1), t.shape), shape(1)));
+        for bit in 0..flag::KINDS.count_ones() {
+            if t.gazetteer & (1 << bit) != 0 {
+                out.push(40 + u64::from(bit), case);
+            }
+        }
+        out.push(50, u64::from(at(-1).map_or(0, |t| t.gazetteer)));
+        out.push(51, u64::from(at(1).map_or(0, |t| t.gazetteer)));
+        if t.camel_org {
+            out.push(53, case);
+        }
+        if t.phrase != 0 {
+            out.push(52, mix(u64::from(t.phrase), u64::from(t.phrase_begins)));
+        }
+        out.push(60, mix(mix(case, line), start));
+        out.push(61, mix(mix(u64::from(t.seen), case), mix(line, start)));
+        out.push(62, mix(line, t.lower));
+        if let Some(h) = history {
+            let label = |o| index(o).and_then(|j| h.labels.get(j)).map_or(99, |l| u64::from(l.0));
+            let elsewhere = u64::from(h.elsewhere.get(i).copied().unwrap_or(0));
+            out.push(70, label(0));
+            out.push(71, mix(label(-1), label(0)));
+            out.push(72, mix(label(0), label(1)));
+            out.push(73, mix(elsewhere, case));
+            out.push(74, mix(mix(elsewhere, label(0)), line));
+            // The other side of a list: "Kalbajar, Aghdam, and Lachin".
+            let joins = |o: isize| at(o).is_some_and(|t| t.joins_list);
+            if joins(-1) {
+                out.push(75, label(if joins(-2) { -3 } else { -2 }));
+            }
+            if joins(1) {
+                out.push(76, label(2));
+            }
+        }
+    }
+}
+
+/// The class seen most (ties to the lower slot), 0 when no class was seen.
+fn majority_class(votes: &[u16; 5]) -> u8 {
+    let mut best = 0;
+    for slot in 1..5 {
+        if votes[slot] > 0 && votes[slot] > votes[best] {
+            best = slot;
+        }
+    }
+    best as u8
+}
+
+fn token_info(token: &str) -> TokenInfo {
+    let case = Case::of(token);
+    let lower = lower_key(token);
+    let is_word = case != Case::NoLetters;
+    TokenInfo {
+        form: token.chars().fold(0x1234_5678u64, |h, c| mix(h, u64::from(c))),
+        lower,
+        shape: shape_of(token),
+        affixes: if is_word { affixes(token) } else { [0; 6] },
+        case,
+        gazetteer: gazetteer_flags(token, lower, case),
+        phrase: 0,
+        phrase_begins: false,
+        seen: 0,
+        joins_list: matches!(token, "," | "and" | "or" | "&"),
+        camel_org: is_word && camel_tail(token).is_some_and(gazetteer::is_org_suffix),
+        never_a_name: token.starts_with(['@', '#']) || token.contains("://") || token.starts_with("www."),
+    }
+}
+
+/// What the gazetteers say of a token: names count when capitalized; titles,
+/// organization words and place nouns count in any case ("spokesperson
+/// Maria Zakharova", "Shusha city").
+fn gazetteer_flags(token: &str, lower: u64, case: Case) -> u16 {
+    const CUES: u16 = flag::PERSON_TITLE | flag::ORG_SUFFIX | flag::PLACE_WORD;
+    let flags = gazetteer::token_flags(token, lower) & flag::KINDS;
+    if case.is_capitalized() { flags } else { flags & CUES }
+}
+
+/// The part of a camel-case word from its last inner capital: "AzerNews" -> "News".
+fn camel_tail(token: &str) -> Option<&str> {
+    let (at, _) = token.char_indices().skip(1).filter(|&(_, c)| c.is_uppercase()).last()?;
+    let tail = &token[at..];
+    tail.chars().nth(1).is_some_and(char::is_lowercase).then_some(tail)
+}
+
+/// The shape of a token with runs collapsed: "Zakharova" -> "Xx", "1996-08-30" -> "d-d-d".
+fn shape_of(token: &str) -> u64 {
+    let mut h = 0x7f4a_7c15u64;
+    let mut last = '\0';
+    for c in token.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_alphabetic() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if class != last {
+            h = mix(h, u64::from(class));
+            last = class;
+        }
+    }
+    finish(h)
+}
+
+/// Case-folded prefixes of 2, 3, 4 letters, then suffixes of 2, 3, 4; 0 where the word is too short.
+fn affixes(token: &str) -> [u64; 6] {
+    let mut out = [0; 6];
+    let fold = |h: u64, c: char| c.to_lowercase().fold(h, |h, l| mix(h, u64::from(l)));
+    let mut h = 0x3c6e_f372u64;
+    for (n, c) in token.chars().take(4).enumerate() {
+        h = fold(h, c);
+        if n >= 1 {
+            out[n - 1] = finish(h);
+        }
+    }
+    let mut h = 0xa54f_f53au64;
+    for (n, c) in token.chars().rev().take(4).enumerate() {
+        h = fold(h, c);
+        if n >= 1 {
+            out[n + 2] = finish(h);
+        }
+    }
+    out
+}
+
+fn line_kind(infos: &[TokenInfo], tokens: &[&str]) -> LineKind {
+    let (mut upper, mut title, mut lower) = (0, 0, 0);
+    for (info, token) in infos.iter().zip(tokens) {
+        match info.case {
+            Case::Upper if token.len() >= 2 => upper += 1,
+            Case::Title if token.len() >= 4 => title += 1,
+            Case::Lower if token.len() >= 4 => lower += 1,
+            Case::Mixed => lower += 1,
+            _ => {}
+        }
+    }
+    let any_not_upper = infos.iter().any(|t| matches!(t.case, Case::Lower | Case::Title | Case::Mixed));
+    if upper >= 1 && !any_not_upper {
+        LineKind::AllCaps
+    } else if lower == 0 && title >= 3 {
+        LineKind::TitleCase
+    } else {
+        LineKind::Normal
+    }
+}
+
+/// Marks the tokens of gazetteer names of two to five tokens, longest first.
+fn mark_phrases(sentence: &mut [TokenInfo], line: LineKind) {
+    let mut i = 0;
+    while i < sentence.len() {
+        let first = &sentence[i];
+        if !first.case.is_capitalized() && line == LineKind::Normal {
+            i += 1;
+            continue;
+        }
+        let mut key = first.lower;
+        let mut flags = gazetteer::phrase_flags(key);
+        let mut found = None;
+        let mut j = i + 1;
+        while flags & flag::PREFIX != 0 && j < sentence.len() && j < i + 5 {
+            key = gazetteer::extend(key, sentence[j].lower);
+            flags = gazetteer::phrase_flags(key);
+            j += 1;
+            if flags & flag::KINDS != 0 && sentence[j - 1].case != Case::Lower {
+                found = Some((j, flags & flag::KINDS));
+            }
+        }
+        match found {
+            Some((end, kinds)) => {
+                for (k, info) in sentence[i..end].iter_mut().enumerate() {
+                    info.phrase = kinds;
+                    info.phrase_begins = k == 0;
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Links and buttons of web pages that come along with extracted article
+/// text; their capitals never make a name.
+const BOILERPLATE: [(&str, &str); 10] = [
+    ("read", "more"),
+    ("read", "also"),
+    ("follow", "us"),
+    ("follow", "her"),
+    ("follow", "him"),
+    ("share", "this"),
+    ("click", "here"),
+    ("sign", "up"),
+    ("subscribe", "now"),
+    ("see", "also"),
+];
+
+static BOILERPLATE_KEYS: LazyLock<Vec<(u64, u64)>> =
+    LazyLock::new(|| BOILERPLATE.iter().map(|(a, b)| (lower_key(a), lower_key(b))).collect());
+
+fn mark_boilerplate(infos: &mut [TokenInfo]) {
+    for i in 1..infos.len() {
+        if infos[i - 1].case.is_capitalized() && BOILERPLATE_KEYS.contains(&(infos[i - 1].lower, infos[i].lower)) {
+            infos[i - 1].never_a_name = true;
+            infos[i].never_a_name = true;
+        }
+    }
+}
+
+/// Records, per word, how the document's normal lines write it.
+fn mark_seen(infos: &mut [TokenInfo], sentences: &[Range<usize>], lines: &[LineKind]) {
+    let mut seen: KeyMap<u8> = KeyMap::default();
+    for (range, &line) in sentences.iter().zip(lines) {
+        if line != LineKind::Normal {
+            continue;
+        }
+        for (k, info) in infos[range.clone()].iter().enumerate() {
+            let bit = match info.case {
+                Case::Lower => seen::LOWER,
+                Case::Title | Case::Upper | Case::Mixed if k > 0 => seen::CAPITALIZED_MID_SENTENCE,
+                _ => continue,
+            };
+            *seen.entry(info.lower).or_default() |= bit;
+        }
+    }
+    for info in infos.iter_mut() {
+        info.seen = seen.get(&info.lower).copied().unwrap_or(0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        let tokens: Vec<&str> = text.split(' ').collect();
+        let all = 0..tokens.len();
+        Document::new(&tokens, std::slice::from_ref(&all))
+    }
+
+    #[test]
+    fn case_classes() {
+        assert_eq!(Case::of("Baku"), Case::Title);
+        assert_eq!(Case::of("TASS"), Case::Upper);
+        assert_eq!(Case::of("iPhone"), Case::Mixed);
+        assert_eq!(Case::of("the"), Case::Lower);
+        assert_eq!(Case::of("2022"), Case::NoLetters);
+    }
+
+    #[test]
+    fn camel_case_tails() {
+        assert_eq!(camel_tail("AzerNews"), Some("News"));
+        assert_eq!(camel_tail("McDonald"), Some("Donald"));
+        assert_eq!(camel_tail("NATO"), None);
+        assert_eq!(camel_tail("Baku"), None);
+        assert!(token_info("AzerNews").camel_org && !token_info("McDonald").camel_org);
+        assert!(token_info("@AzerNewsAz").never_a_name && !token_info("Baku").never_a_name);
+    }
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape_of("Zakharova"), shape_of("Xy"));
+        assert_eq!(shape_of("1996-08-30"), shape_of("1-2-3"));
+        assert_ne!(shape_of("Baku"), shape_of("BAKU"));
+    }
+
+    #[test]
+    fn headlines_are_recognized() {
+        assert_eq!(doc("RUSSIA SAYS TALKS WITH BAKU GO ON").lines[0], LineKind::AllCaps);
+        assert_eq!(doc("Russia Says Talks With Baku Go On").lines[0], LineKind::TitleCase);
+        assert_eq!(doc("Russia says talks go on").lines[0], LineKind::Normal);
+    }
+
+    #[test]
+    fn multi_token_gazetteer_names_are_marked() {
+        let d = doc("He flew to Buenos Aires today");
+        assert!(d.tokens[3].phrase & flag::CITY != 0 && d.tokens[3].phrase_begins);
+        assert!(d.tokens[4].phrase & flag::CITY != 0 && !d.tokens[4].phrase_begins);
+        assert_eq!(d.tokens[5].phrase, 0);
+    }
+
+    #[test]
+    fn the_document_remembers_how_words_are_written() {
+        let d = doc("Then Apple said the apple fell");
+        assert_eq!(d.tokens[1].seen, seen::LOWER | seen::CAPITALIZED_MID_SENTENCE);
+        assert_eq!(d.tokens[0].seen, 0);
+    }
+
+    #[test]
+    fn web_page_buttons_are_never_names() {
+        let d = doc("Sabina Mammadli Read more");
+        assert!(d.never_a_name(2) && d.never_a_name(3) && !d.never_a_name(1));
+        assert!(!doc("He will read more books").never_a_name(2));
+    }
+
+    #[test]
+    fn features_fit_the_buffer() {
+        let d = doc("Maria Zakharova visited New York");
+        let h = d.history(vec![Label(1), Label(2), Label(0), Label(5), Label(6)]);
+        let mut buf = FeatureBuf::default();
+        for i in 0..d.len() {
+            d.features(0, i, Some(&h), &mut buf);
+            assert!(buf.len > 15 && buf.len < MAX_FEATURES);
+        }
+    }
+}

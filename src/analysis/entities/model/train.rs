@@ -1,0 +1,514 @@
+//! Training: reads CoNLL-style corpora, trains the two perceptron stages and
+//! writes the weight file. `examples/train_ner.rs` is the command line.
+//!
+//! The second stage learns from what the first predicts on text it has not
+//! seen: each fifth of the training documents is tagged by a first stage
+//! trained on the other four fifths (jackknifing), so the second stage learns
+//! how far to trust first-stage guesses made on new text. Shuffles use a fixed
+//! seed: the same corpora and options give the same weights.
+
+use super::features::{Document, FeatureBuf, History};
+use super::weights::{self, FloatStage, Model, Transitions};
+use super::{CLASSES, Decoder, LABELS, Label, NerClass, mentions};
+use std::io::{self, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// What to train on and how.
+#[derive(Clone, Debug)]
+pub struct TrainConfig {
+    /// The folder of the corpora (`../shared/data/ner`).
+    pub data: PathBuf,
+    /// Corpus files in `data` to train on.
+    pub corpora: Vec<String>,
+    /// Held-out files to report scores on after each epoch; never trained on.
+    pub dev: Vec<PathBuf>,
+    pub out: PathBuf,
+    pub epochs: usize,
+    /// Stages: 1, or 2 for the document-consistency stage.
+    pub stages: usize,
+    /// Log2 of the rows of each weight table.
+    pub bits: u8,
+    /// Weights below this fraction of the largest are dropped from the file.
+    pub prune: f32,
+    pub seed: u64,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            data: PathBuf::from("../shared/data/ner"),
+            corpora: ["conllpp_train.txt", "wikigold.conll.txt", "wnut17train.conll", "btc_h.conll"]
+                .map(String::from)
+                .to_vec(),
+            dev: Vec::new(),
+            out: PathBuf::from("models/ner.bin"),
+            epochs: 8,
+            stages: 2,
+            bits: 17,
+            prune: 0.0005,
+            seed: 0x1ede,
+        }
+    }
+}
+
+/// Trains and writes the model; progress and dev scores go to `log`.
+pub fn train(config: &TrainConfig, log: &mut dyn Write) -> io::Result<()> {
+    let mut docs = Vec::new();
+    for name in &config.corpora {
+        let corpus = read_corpus(&config.data.join(name))?;
+        writeln!(
+            log,
+            "{name}: {} documents, {} tokens",
+            corpus.len(),
+            corpus.iter().map(|d| d.labels.len()).sum::<usize>()
+        )?;
+        docs.extend(corpus);
+    }
+    let mut rng = Rng(config.seed);
+    for doc in &mut docs {
+        doc.add_headlines(&mut rng);
+    }
+    let dev = config.dev.iter().map(|p| read_corpus(p)).collect::<io::Result<Vec<_>>>()?;
+    let trainer = Trainer { config, docs: &docs, dev: &dev };
+    let first = trainer.stage(&[], &all_docs(&docs), None, log)?;
+    let mut stages = vec![first];
+    if config.stages > 1 {
+        let guesses = trainer.jackknife(log)?;
+        let second = trainer.stage(&stages, &all_docs(&docs), Some(&guesses), log)?;
+        stages.push(second);
+    }
+    let bytes = weights::encode(&stages, config.prune);
+    std::fs::write(&config.out, &bytes)?;
+    writeln!(log, "wrote {} ({} bytes)", config.out.display(), bytes.len())?;
+    Ok(())
+}
+
+/// One training or dev document, tokenized, with gold labels.
+#[derive(Default)]
+struct Sample {
+    tokens: Vec<String>,
+    sentences: Vec<Range<usize>>,
+    labels: Vec<Label>,
+}
+
+impl Sample {
+    /// Ends the sentence being read, if it has tokens.
+    fn close_sentence(&mut self) {
+        let start = self.sentences.last().map_or(0, |r| r.end);
+        if self.tokens.len() > start {
+            self.sentences.push(start..self.tokens.len());
+        }
+    }
+
+    /// Moves the document read so far, if any, to `docs`.
+    fn close_into(&mut self, docs: &mut Vec<Sample>) {
+        if !self.sentences.is_empty() {
+            docs.push(std::mem::take(self));
+        }
+    }
+
+    fn document(&self) -> Document {
+        let tokens: Vec<&str> = self.tokens.iter().map(String::as_str).collect();
+        Document::new(&tokens, &self.sentences)
+    }
+}
+
+impl Sample {
+    /// Appends an all-capitals copy and a title-case copy of two of the
+    /// document's sentences, so that the model meets headline casing with
+    /// the rest of the document around it.
+    fn add_headlines(&mut self, rng: &mut Rng) {
+        let long: Vec<Range<usize>> = self.sentences.iter().filter(|r| r.len() >= 5).cloned().collect();
+        if long.is_empty() {
+            return;
+        }
+        for style in [str::to_uppercase as fn(&str) -> String, title_case] {
+            let range = long[(rng.next() % long.len() as u64) as usize].clone();
+            let start = self.tokens.len();
+            for i in range {
+                self.tokens.push(style(&self.tokens[i]));
+                self.labels.push(self.labels[i]);
+            }
+            self.sentences.push(start..self.tokens.len());
+        }
+    }
+}
+
+/// A word as a title-case headline writes it: capitalized, except short function words.
+fn title_case(word: &str) -> String {
+    const SMALL: [&str; 14] = ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with"];
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) if !SMALL.contains(&word) => first.to_uppercase().chain(chars).collect(),
+        _ => word.to_string(),
+    }
+}
+
+fn all_docs(docs: &[Sample]) -> Vec<usize> {
+    (0..docs.len()).collect()
+}
+
+/// Reads a CoNLL-style file: a token first and its tag last on each line
+/// (or the UNER layout, with `# key = value` comment lines),
+/// blank lines between sentences, `-DOCSTART-` between documents (a file
+/// without them, such as tweets, is one document per sentence). IOB1 tags
+/// are repaired to IOB2.
+fn read_corpus(path: &Path) -> io::Result<Vec<Sample>> {
+    let text = std::fs::read_to_string(path)?;
+    let marked = text.contains("-DOCSTART-");
+    let mut docs = Vec::new();
+    let mut doc = Sample::default();
+    for line in text.lines().chain(std::iter::once("")) {
+        if line.starts_with("# ") && line.contains(" = ") {
+            continue;
+        }
+        let fields = columns(line);
+        let (Some(&token), Some(&tag)) = (fields.first(), fields.last()) else {
+            doc.close_sentence();
+            if !marked {
+                doc.close_into(&mut docs);
+            }
+            continue;
+        };
+        if token == "-DOCSTART-" {
+            doc.close_sentence();
+            doc.close_into(&mut docs);
+            continue;
+        }
+        let sentence_start = doc.sentences.last().map_or(0, |r| r.end);
+        let prev = doc.labels.last().copied().filter(|_| doc.tokens.len() > sentence_start);
+        doc.tokens.push(token.to_string());
+        doc.labels.push(parse_tag(tag, prev));
+    }
+    doc.close_sentence();
+    doc.close_into(&mut docs);
+    Ok(docs)
+}
+
+/// The token and the tag of a line: the first and last column, or in the
+/// UNER layout (`id token tag - annotator`) the second and third.
+fn columns(line: &str) -> Vec<&str> {
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    match fields.as_slice() {
+        [id, token, tag, ..] if fields.len() >= 4 && id.parse::<u32>().is_ok() && line.contains('\t') => {
+            vec![token, tag]
+        }
+        _ => fields,
+    }
+}
+
+/// A tag such as `B-PER`, `I-corporation` or `O`, given the label before it.
+fn parse_tag(tag: &str, prev: Option<Label>) -> Label {
+    let (inside, name) = match tag.split_once('-') {
+        Some(("B", name)) => (false, name),
+        Some(("I", name)) => (true, name),
+        _ => return Label::OUTSIDE,
+    };
+    let class = match name {
+        "PER" | "person" => NerClass::Person,
+        "ORG" | "corporation" | "group" => NerClass::Organization,
+        "LOC" | "location" => NerClass::Location,
+        "MISC" | "product" | "creative-work" => NerClass::Misc,
+        _ => return Label::OUTSIDE,
+    };
+    let label = Label::inside(class);
+    if inside && label.may_follow(prev) { label } else { Label::begin(class) }
+}
+
+/// The features of every token of a document, as rows of a weight table.
+struct Prepared {
+    /// Where each token's features start in `features`; one more entry than tokens.
+    offsets: Vec<u32>,
+    features: Vec<u32>,
+}
+
+impl Prepared {
+    fn new(doc: &Document, history: Option<&History>, bits: u8) -> Prepared {
+        let mut buf = FeatureBuf::default();
+        let mut offsets = vec![0u32; doc.len() + 1];
+        let mut features = Vec::new();
+        for (s, range) in doc.sentences().iter().enumerate() {
+            for i in range.clone() {
+                doc.features(s, i, history, &mut buf);
+                features.extend(buf.as_slice().iter().map(|&h| (h >> (64 - u32::from(bits))) as u32));
+                offsets[i + 1] = features.len() as u32;
+            }
+        }
+        // Tokens outside every sentence have no features.
+        for i in 1..offsets.len() {
+            offsets[i] = offsets[i].max(offsets[i - 1]);
+        }
+        Prepared { offsets, features }
+    }
+
+    fn of(&self, i: usize) -> &[u32] {
+        &self.features[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+}
+
+/// An averaged perceptron: current weights, and the running sums that give
+/// the average without touching every weight at every step.
+struct Perceptron {
+    weights: Vec<i32>,
+    sums: Vec<i64>,
+    transitions: Transitions<i32>,
+    transition_sums: Transitions<i64>,
+    step: i64,
+}
+
+impl Perceptron {
+    fn new(bits: u8) -> Perceptron {
+        let size = (1usize << bits) * LABELS;
+        Perceptron {
+            weights: vec![0; size],
+            sums: vec![0; size],
+            transitions: [[0; LABELS]; LABELS + 1],
+            transition_sums: [[0; LABELS]; LABELS + 1],
+            step: 1,
+        }
+    }
+
+    fn emissions(&self, prepared: &Prepared, range: Range<usize>, out: &mut Vec<[i32; LABELS]>) {
+        out.clear();
+        for i in range {
+            let mut row = [0i32; LABELS];
+            for &f in prepared.of(i) {
+                let at = f as usize * LABELS;
+                for (score, &w) in row.iter_mut().zip(&self.weights[at..at + LABELS]) {
+                    *score += w;
+                }
+            }
+            out.push(row);
+        }
+    }
+
+    fn update(&mut self, prepared: &Prepared, range: Range<usize>, gold: &[Label], guess: &[Label]) {
+        let mut prev: Option<(Label, Label)> = None;
+        for ((i, &g), &p) in range.zip(gold).zip(guess) {
+            if g != p {
+                for &f in prepared.of(i) {
+                    let at = f as usize * LABELS;
+                    self.bump(at + usize::from(g.0), 1);
+                    self.bump(at + usize::from(p.0), -1);
+                }
+            }
+            let from = |l: Option<Label>| l.map_or(0, |l| usize::from(l.0) + 1);
+            let (gold_prev, guess_prev) = (prev.map(|x| x.0), prev.map(|x| x.1));
+            if (gold_prev, g) != (guess_prev, p) {
+                self.bump_transition(from(gold_prev), g, 1);
+                self.bump_transition(from(guess_prev), p, -1);
+            }
+            prev = Some((g, p));
+        }
+    }
+
+    fn bump(&mut self, at: usize, delta: i32) {
+        self.weights[at] += delta;
+        self.sums[at] += self.step * i64::from(delta);
+    }
+
+    fn bump_transition(&mut self, from: usize, to: Label, delta: i32) {
+        self.transitions[from][usize::from(to.0)] += delta;
+        self.transition_sums[from][usize::from(to.0)] += self.step * i64::from(delta);
+    }
+
+    /// The averaged weights.
+    fn average(&self, bits: u8) -> FloatStage {
+        let step = self.step as f64;
+        let avg = |w: i32, sum: i64| (f64::from(w) - sum as f64 / step) as f32;
+        let table = self.weights.iter().zip(&self.sums).map(|(&w, &s)| avg(w, s)).collect();
+        let mut transitions = [[0.0; LABELS]; LABELS + 1];
+        for (row, (w, s)) in transitions.iter_mut().zip(self.transitions.iter().zip(&self.transition_sums)) {
+            for (t, (&w, &s)) in row.iter_mut().zip(w.iter().zip(s)) {
+                *t = avg(w, s);
+            }
+        }
+        FloatStage { bits, table, transitions }
+    }
+}
+
+struct Trainer<'a> {
+    config: &'a TrainConfig,
+    docs: &'a [Sample],
+    dev: &'a [Vec<Sample>],
+}
+
+impl Trainer<'_> {
+    /// Trains the stage after `before` on the documents `subset`; `guesses`
+    /// are the previous stage's labels for every training document.
+    fn stage(
+        &self,
+        before: &[FloatStage],
+        subset: &[usize],
+        guesses: Option<&[Vec<Label>]>,
+        log: &mut dyn Write,
+    ) -> io::Result<FloatStage> {
+        let bits = self.config.bits;
+        let prepared: Vec<Prepared> = subset
+            .iter()
+            .map(|&d| {
+                let doc = self.docs[d].document();
+                let history = guesses.map(|g| doc.history(g[d].clone()));
+                Prepared::new(&doc, history.as_ref(), bits)
+            })
+            .collect();
+        let mut order: Vec<(usize, usize)> = subset
+            .iter()
+            .enumerate()
+            .flat_map(|(k, &d)| (0..self.docs[d].sentences.len()).map(move |s| (k, s)))
+            .collect();
+        let mut rng = Rng(self.config.seed ^ (before.len() as u64 + 1).wrapping_mul(0x9e37_79b9));
+        let mut learner = Perceptron::new(bits);
+        let (mut scores, mut guess, mut decoder) = (Vec::new(), Vec::new(), Decoder::default());
+        for epoch in 1..=self.config.epochs {
+            rng.shuffle(&mut order);
+            let mut wrong = 0usize;
+            for &(k, s) in &order {
+                let sample = &self.docs[subset[k]];
+                let range = sample.sentences[s].clone();
+                learner.emissions(&prepared[k], range.clone(), &mut scores);
+                decoder.decode(&scores, &learner.transitions, &mut guess);
+                let gold = &sample.labels[range.clone()];
+                if gold != guess.as_slice() {
+                    wrong += 1;
+                    learner.update(&prepared[k], range, gold, &guess);
+                }
+                learner.step += 1;
+            }
+            write!(log, "stage {} epoch {epoch}: {wrong} of {} sentences wrong", before.len() + 1, order.len())?;
+            if !self.dev.is_empty() && (guesses.is_some() || subset.len() == self.docs.len()) {
+                let mut stages: Vec<&FloatStage> = before.iter().collect();
+                let current = learner.average(bits);
+                stages.push(&current);
+                for dev in self.dev {
+                    write!(log, "; dev {}", evaluate(&stages, dev, self.config.prune))?;
+                }
+            }
+            writeln!(log)?;
+        }
+        Ok(learner.average(bits))
+    }
+
+    /// First-stage labels for every training document, each from a model
+    /// trained without that document's fifth of the corpus.
+    fn jackknife(&self, log: &mut dyn Write) -> io::Result<Vec<Vec<Label>>> {
+        const FOLDS: usize = 5;
+        let mut guesses = vec![Vec::new(); self.docs.len()];
+        let quiet = Trainer { dev: &[], ..*self };
+        for fold in 0..FOLDS {
+            let train: Vec<usize> = (0..self.docs.len()).filter(|d| d % FOLDS != fold).collect();
+            writeln!(log, "jackknife fold {} of {FOLDS}", fold + 1)?;
+            let stage = quiet.stage(&[], &train, None, log)?;
+            let model = build(&[&stage], self.config.prune);
+            for d in (0..self.docs.len()).filter(|d| d % FOLDS == fold) {
+                guesses[d] = model.tag(&self.docs[d].document()).labels;
+            }
+        }
+        Ok(guesses)
+    }
+}
+
+fn build(stages: &[&FloatStage], prune: f32) -> Model {
+    let owned: Vec<FloatStage> = stages
+        .iter()
+        .map(|s| FloatStage { bits: s.bits, table: s.table.clone(), transitions: s.transitions })
+        .collect();
+    Model::parse(&weights::encode(&owned, prune)).unwrap_or_default()
+}
+
+/// Per-class and overall mention F1 of `stages` on `dev`, as text.
+fn evaluate(stages: &[&FloatStage], dev: &[Sample], prune: f32) -> String {
+    let model = build(stages, prune);
+    let mut counts = [[0usize; 3]; 4];
+    for sample in dev {
+        let gold = mentions(&sample.labels);
+        let guess = mentions(&model.tag(&sample.document()).labels);
+        for (range, class) in &guess {
+            let hit = gold.iter().any(|(r, c)| r == range && c == class);
+            counts[usize::from(Label::begin(*class).class_slot() - 1)][usize::from(!hit)] += 1;
+        }
+        for (range, class) in &gold {
+            if !guess.iter().any(|(r, c)| r == range && c == class) {
+                counts[usize::from(Label::begin(*class).class_slot() - 1)][2] += 1;
+            }
+        }
+    }
+    let f1 = |[tp, fp, fn_]: [usize; 3]| 2.0 * tp as f64 / (2 * tp + fp + fn_).max(1) as f64;
+    let pol = (0..3).fold([0; 3], |acc, c| std::array::from_fn(|k| acc[k] + counts[c][k]));
+    let per_class: Vec<String> = CLASSES.iter().zip(&counts).map(|(c, &n)| format!("{c:?} {:.4}", f1(n))).collect();
+    format!("PER/ORG/LOC {:.4} ({})", f1(pol), per_class.join(", "))
+}
+
+/// xorshift64*: a fixed-seed shuffle, the same on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_copies_keep_their_labels() {
+        let mut sample = Sample {
+            tokens: "Maria Zakharova spoke in Moscow on Friday".split(' ').map(String::from).collect(),
+            sentences: std::iter::once(0..7).collect(),
+            labels: vec![Label(1), Label(2), Label(0), Label(0), Label(5), Label(0), Label(0)],
+        };
+        sample.add_headlines(&mut Rng(7));
+        assert_eq!(sample.sentences, [0..7, 7..14, 14..21]);
+        assert_eq!(sample.tokens[7..9], ["MARIA", "ZAKHAROVA"]);
+        assert_eq!(sample.tokens[14..21].join(" "), "Maria Zakharova Spoke in Moscow on Friday");
+        assert_eq!(sample.labels[14..], sample.labels[..7]);
+    }
+
+    #[test]
+    fn tags_are_repaired_to_iob2() {
+        let per = NerClass::Person;
+        assert_eq!(parse_tag("I-PER", None), Label::begin(per));
+        assert_eq!(parse_tag("I-PER", Some(Label::begin(per))), Label::inside(per));
+        assert_eq!(parse_tag("I-PER", Some(Label::inside(NerClass::Location))), Label::begin(per));
+        assert_eq!(parse_tag("B-corporation", None), Label::begin(NerClass::Organization));
+        assert_eq!(parse_tag("O", None), Label::OUTSIDE);
+        assert_eq!(parse_tag("B-unknown", None), Label::OUTSIDE);
+    }
+
+    #[test]
+    fn a_tiny_corpus_trains_and_tags() {
+        let dir = std::env::temp_dir().join(format!("lede-ner-train-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        // No blank line before the next -DOCSTART-: the sentence still ends there.
+        let corpus =
+            "-DOCSTART- O\n\nJohn B-PER\nlives O\nin O\nParis B-LOC\n. O\n\nMary B-PER\nvisited O\nRome B-LOC\n. O\n";
+        std::fs::write(dir.join("tiny.txt"), corpus.repeat(3)).expect("write corpus");
+        let config = TrainConfig {
+            data: dir.clone(),
+            corpora: vec!["tiny.txt".into()],
+            out: dir.join("tiny.bin"),
+            epochs: 6,
+            bits: 12,
+            ..TrainConfig::default()
+        };
+        let mut log = Vec::new();
+        train(&config, &mut log).expect("trains");
+        let model = Model::parse(&std::fs::read(&config.out).expect("model written")).expect("parses");
+        let sample = &read_corpus(&dir.join("tiny.txt")).expect("reads")[0];
+        assert_eq!(model.tag(&sample.document()).labels, sample.labels);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

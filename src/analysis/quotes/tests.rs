@@ -1,0 +1,334 @@
+use super::super::entities::Mention;
+use super::super::segment::segment;
+use super::*;
+
+const SEED: &str = include_str!("../../../tests/fixtures/seed.txt");
+
+/// (kind, content, speaker, cue, speaker name) of each quote.
+fn quotes_of(text: &str, entities: &[Entity]) -> Vec<(QuoteKind, String, String, String, String)> {
+    extract(text, &segment(text), entities)
+        .into_iter()
+        .map(|q| {
+            let of = |s: Option<Span>| s.map_or(String::new(), |s| s.of(text).to_owned());
+            (q.kind, q.span.of(text).to_owned(), of(q.speaker), of(q.cue), q.speaker_name)
+        })
+        .collect()
+}
+
+fn one(text: &str) -> (QuoteKind, String, String, String, String) {
+    let quotes = quotes_of(text, &[]);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    quotes.into_iter().next().unwrap_or_else(|| unreachable!())
+}
+
+/// Every match of each phrase in `text`, as mentions of one person.
+fn person(text: &str, name: &str, phrases: &[(&str, MentionKind)]) -> Entity {
+    let mut mentions: Vec<Mention> = phrases
+        .iter()
+        .flat_map(|&(phrase, kind)| {
+            text.match_indices(phrase).map(move |(at, _)| Mention { span: Span::new(at, at + phrase.len()), kind })
+        })
+        .collect();
+    mentions.sort_by_key(|m| m.span.start);
+    Entity {
+        name: name.to_owned(),
+        kind: EntityType::Person,
+        salience: 0.5,
+        mentions,
+        roles: Vec::new(),
+        normalized_value: String::new(),
+    }
+}
+
+#[test]
+fn the_seed_article_gives_its_four_direct_quotes() {
+    let direct: Vec<_> = quotes_of(SEED, &[]).into_iter().filter(|q| q.0 == QuoteKind::Direct).collect();
+    let got: Vec<(&str, &str)> = direct.iter().map(|q| (q.2.as_str(), q.3.as_str())).collect();
+    assert_eq!(got, [("she", "added"), ("Galuzin", "added"), ("the deputy minister", "said"), ("he", "added")]);
+    assert!(direct[0].1.starts_with("The Russian Defense Ministry") && direct[0].1.ends_with("counterproductive"));
+    assert!(direct[1].1.starts_with("It is in this vein") && direct[1].1.ends_with("Baku and Yerevan"));
+    assert!(direct[2].1.starts_with("We provide consistent") && direct[2].1.ends_with("peace agreement"));
+    assert!(direct[3].1.starts_with("We also conveyed") && direct[3].1.ends_with("approaches of the parties"));
+}
+
+#[test]
+fn the_seed_article_gives_its_indirect_quotes() {
+    let quotes = quotes_of(SEED, &[]);
+    let indirect: Vec<&str> = quotes.iter().filter(|q| q.0 == QuoteKind::Indirect).map(|q| q.3.as_str()).collect();
+    for cue in ["expressed", "noted", "underlined", "According to", "stated", "emphasized"] {
+        assert!(indirect.contains(&cue), "{cue} missing from {indirect:?}");
+    }
+    let according = quotes.iter().find(|q| q.3 == "According to").map(|q| (q.1.as_str(), q.2.as_str()));
+    let content =
+        "as long as duplication and competition among the mediation efforts are undertaken, any efforts are welcome";
+    assert_eq!(according, Some((content, "him")));
+}
+
+#[test]
+fn seed_speakers_resolve_through_the_entities_mentions() {
+    let zakharova = person(
+        SEED,
+        "Maria Zakharova",
+        &[
+            ("Maria Zakharova", MentionKind::Proper),
+            ("Zakharova noted", MentionKind::Proper),
+            ("the official pointed", MentionKind::Common),
+            ("she added", MentionKind::Pronoun),
+        ],
+    );
+    let galuzin = person(
+        SEED,
+        "Mikhail Galuzin",
+        &[
+            ("Mikhail Galuzin", MentionKind::Proper),
+            ("Galuzin added", MentionKind::Proper),
+            ("According to him", MentionKind::Pronoun),
+            ("He also", MentionKind::Pronoun),
+            ("the deputy minister", MentionKind::Common),
+            ("The official emphasized", MentionKind::Common),
+            ("he added", MentionKind::Pronoun),
+        ],
+    );
+    let entities = [zakharova, galuzin];
+    let quotes = extract(SEED, &segment(SEED), &entities);
+    let by_cue = |cue: &str| {
+        quotes
+            .iter()
+            .filter(|q| q.cue.is_some_and(|c| c.of(SEED) == cue))
+            .map(|q| (q.speaker_name.as_str(), q.speaker_entity))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(by_cue("expressed"), [("Maria Zakharova", Some(0))]);
+    assert_eq!(by_cue("noted"), [("Maria Zakharova", Some(0))]);
+    assert_eq!(by_cue("underlined"), [("Mikhail Galuzin", Some(1))]);
+    assert_eq!(by_cue("According to"), [("Mikhail Galuzin", Some(1))]);
+    assert_eq!(by_cue("stated"), [("Mikhail Galuzin", Some(1))]);
+    assert_eq!(by_cue("emphasized"), [("Mikhail Galuzin", Some(1))]);
+    assert_eq!(by_cue("said"), [("Mikhail Galuzin", Some(1))]);
+    assert_eq!(
+        by_cue("added"),
+        [("Maria Zakharova", Some(0)), ("Mikhail Galuzin", Some(1)), ("Mikhail Galuzin", Some(1))]
+    );
+}
+
+#[test]
+fn without_entities_names_are_kept_and_pronouns_stay_unknown() {
+    let quotes = quotes_of(SEED, &[]);
+    let name = |cue: &str| quotes.iter().find(|q| q.3 == cue).map(|q| q.4.as_str());
+    assert_eq!(name("underlined"), Some("Mikhail Galuzin"));
+    assert_eq!(name("noted"), Some("Zakharova"));
+    assert_eq!(name("stated"), Some(""));
+    assert_eq!(name("said"), Some(""));
+}
+
+#[test]
+fn a_quote_split_by_its_attribution_keeps_one_speaker() {
+    let text = "\"We provide help,\" he said, \"and these steps should lead to peace.\"";
+    let quotes = quotes_of(text, &[]);
+    assert_eq!(quotes.len(), 2);
+    assert_eq!((quotes[0].1.as_str(), quotes[0].2.as_str()), ("We provide help", "he"));
+    assert_eq!((quotes[1].1.as_str(), quotes[1].2.as_str()), ("and these steps should lead to peace.", "he"));
+}
+
+#[test]
+fn speakers_before_after_and_inverted() {
+    assert_eq!(one("She said: \"The talks are over.\"").2, "She");
+    let q = one("\"The talks are over,\" said Smith, a spokesman for the ministry.");
+    assert_eq!(
+        (q.1.as_str(), q.2.as_str(), q.3.as_str(), q.4.as_str()),
+        ("The talks are over", "Smith", "said", "Smith")
+    );
+    let q = one("“The talks are over,” Rep. Jane Moore (D-Wis.) told reporters on Friday.");
+    assert_eq!((q.2.as_str(), q.3.as_str()), ("Rep. Jane Moore (D-Wis.)", "told"));
+    let q = one("Brian Fallon, the campaign's press secretary, noted that the race was tight.");
+    assert_eq!((q.0, q.2.as_str()), (QuoteKind::Indirect, "Brian Fallon, the campaign's press secretary"));
+}
+
+#[test]
+fn passive_and_periphrastic_cues() {
+    let q = one("Smith was quoted as saying that the plan would fail.");
+    assert_eq!((q.1.as_str(), q.2.as_str(), q.3.as_str()), ("that the plan would fail", "Smith", "quoted as saying"));
+    let q = one("The minister went on to say that the talks had failed.");
+    assert_eq!((q.2.as_str(), q.3.as_str()), ("The minister", "say"));
+    assert!(quotes_of("The envoy was told that the talks had failed.", &[]).is_empty());
+}
+
+#[test]
+fn mixed_quotes_report_the_whole_clause() {
+    let q = one("Trump said that Clinton once described the deal as “the gold standard” of trade deals.");
+    assert_eq!(q.0, QuoteKind::Mixed);
+    assert_eq!(q.1, "that Clinton once described the deal as “the gold standard” of trade deals");
+    let q = one("He called the talks \"counterproductive\", adding nothing.");
+    assert_eq!((q.0, q.1.as_str(), q.3.as_str()), (QuoteKind::Mixed, "the talks \"counterproductive\"", "called"));
+}
+
+#[test]
+fn according_to_on_either_side() {
+    let q = one("According to the ministry, the talks will resume in May.");
+    assert_eq!(
+        (q.1.as_str(), q.2.as_str(), q.3.as_str()),
+        ("the talks will resume in May", "the ministry", "According to")
+    );
+    let q = one("The talks will resume in May, according to Smith.");
+    assert_eq!((q.1.as_str(), q.2.as_str()), ("The talks will resume in May", "Smith"));
+}
+
+#[test]
+fn two_apostrophes_and_mixed_mark_pairs_make_direct_quotes() {
+    let q = one("''We must not overreact to campaign rhetoric,'' he told.");
+    assert_eq!(
+        (q.0, q.1.as_str(), q.2.as_str()),
+        (QuoteKind::Direct, "We must not overreact to campaign rhetoric", "he")
+    );
+    let q = one("“We provide help to both sides,\" the deputy minister said.");
+    assert_eq!((q.1.as_str(), q.2.as_str()), ("We provide help to both sides", "the deputy minister"));
+}
+
+#[test]
+fn a_quote_over_several_paragraphs_is_one_quote() {
+    let text = "She said:\n\n\"The first part is long enough.\n\n\"The second part closes it.\"";
+    let q = one(text);
+    assert_eq!((q.0, q.2.as_str()), (QuoteKind::Direct, "She"));
+    assert!(q.1.starts_with("The first part") && q.1.ends_with("closes it."));
+}
+
+#[test]
+fn floating_quotes_continue_the_previous_speaker() {
+    let text = "“We will win,” Smith said. “The voters are with us.”\n\nThe weather was fine.";
+    let quotes = quotes_of(text, &[]);
+    assert_eq!(quotes.len(), 2);
+    assert_eq!(
+        (quotes[1].1.as_str(), quotes[1].2.as_str(), quotes[1].3.as_str()),
+        ("The voters are with us.", "Smith", "")
+    );
+    let lone = quotes_of("The weather was fine.\n\nIt rained.\n\n“Nobody expected a storm this large in May.”", &[]);
+    assert_eq!(lone.len(), 1);
+    assert_eq!(lone[0].2, "");
+}
+
+#[test]
+fn single_marks_quote_when_a_text_has_no_double_ones() {
+    let text = "'We will not stop,' the Prime Minister said.\n\nShe added: 'The voters' verdict is clear.'";
+    let quotes = quotes_of(text, &[]);
+    let got: Vec<(QuoteKind, &str, &str)> = quotes.iter().map(|q| (q.0, q.1.as_str(), q.2.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (QuoteKind::Direct, "We will not stop", "the Prime Minister"),
+            (QuoteKind::Direct, "The voters' verdict is clear.", "She")
+        ]
+    );
+}
+
+#[test]
+fn an_age_and_a_role_after_the_name() {
+    let q = one("\"The numbers are simply not there,\" John Smith, 45, a local farmer, told Reuters on Monday.");
+    assert_eq!((q.2.as_str(), q.3.as_str(), q.4.as_str()), ("John Smith, 45, a local farmer", "told", "John Smith"));
+    assert_eq!(one("\"I will do my best,\" the 22-year-old told BBC Sport.").2, "the 22-year-old");
+    assert_eq!(one("\"Prices are falling,\" said one trader.").2, "one trader");
+}
+
+#[test]
+fn a_name_and_a_colon_introduce_a_quote() {
+    let q = one("Said Ellis: “I don’t get the sense she’s interested in reform.”");
+    assert_eq!((q.2.as_str(), q.3.as_str()), ("Ellis", "Said"));
+    let q = one("Trump: “I will win this state by a very large margin.”");
+    assert_eq!((q.2.as_str(), q.3.as_str()), ("Trump", ":"));
+}
+
+#[test]
+fn a_dash_signs_a_quote() {
+    let q = one("“He cannot answer a single question without scaring people.” ― Jane Doe");
+    assert_eq!((q.2.as_str(), q.3.as_str()), ("Jane Doe", "―"));
+}
+
+#[test]
+fn scare_quotes_titles_and_headline_terms_are_not_quotes() {
+    assert!(quotes_of("The so-called \"reset\" failed and the \"deal\" collapsed.", &[]).is_empty());
+    assert!(quotes_of("They watched “The Steve Harvey Morning Show,” every day.", &[]).is_empty());
+    let text = "Bill Clinton calls Obamacare ‘crazy system’ at a stop\n\nHe spoke. \"It works,\" she said.";
+    assert!(quotes_of(text, &[]).iter().all(|q| q.0 == QuoteKind::Indirect || !q.1.contains("crazy")));
+}
+
+#[test]
+fn confidence_ranks_attributed_quotes_above_lone_ones() {
+    let text =
+        "\"We will win this race together,\" Smith said.\n\nLater.\n\n\"Nobody expected a storm this large in May.\"";
+    let quotes = extract(text, &segment(text), &[]);
+    assert_eq!(quotes.len(), 2);
+    assert!(quotes[0].confidence > quotes[1].confidence);
+    assert!(quotes.iter().all(|q| (0.0..=1.0).contains(&q.confidence)));
+}
+
+#[test]
+fn an_attribution_inside_a_sentence_splits_the_content() {
+    let quotes = quotes_of("Acts of protest, Mr. Obama said, are acts of deep patriotism.", &[]);
+    let pieces: Vec<(&str, &str)> = quotes.iter().map(|q| (q.1.as_str(), q.2.as_str())).collect();
+    assert_eq!(pieces, [("Acts of protest", "Mr. Obama"), ("are acts of deep patriotism", "Mr. Obama")]);
+    let q = one("During the debate, Smith said, the talks were not mentioned at all.");
+    assert_eq!((q.1.as_str(), q.2.as_str()), ("the talks were not mentioned at all", "Smith"));
+}
+
+#[test]
+fn participles_and_coordinated_verbs_share_the_speaker() {
+    let quotes =
+        quotes_of("Smith praised the new trade deal, saying it would \"change everything\" for the region.", &[]);
+    assert_eq!(quotes.len(), 2);
+    assert_eq!((quotes[1].0, quotes[1].2.as_str(), quotes[1].3.as_str()), (QuoteKind::Mixed, "Smith", "saying"));
+    let quotes = quotes_of("The minister laughed and said, \"Nobody believes that story anymore.\"", &[]);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!((quotes[0].0, quotes[0].2.as_str()), (QuoteKind::Direct, "The minister"));
+}
+
+#[test]
+fn appositions_and_addressees_around_the_cue() {
+    let quotes = quotes_of("Michael Mulgrew, head of the union, which represents teachers, said the strike ends.", &[]);
+    assert_eq!(
+        (quotes[0].2.as_str(), quotes[0].4.as_str()),
+        ("Michael Mulgrew, head of the union, which represents teachers", "Michael Mulgrew")
+    );
+    let q = one("“We are in a critical situation,” Angela Merkel told reporters after the meeting that ran late.");
+    assert_eq!((q.2.as_str(), q.3.as_str()), ("Angela Merkel", "told"));
+    let q = one("As Ms. Simonyan put it, the channel is \"a perspective you won't get elsewhere.\"");
+    assert_eq!((q.0, q.2.as_str(), q.3.as_str()), (QuoteKind::Mixed, "Ms. Simonyan", "put it"));
+}
+
+#[test]
+fn nouns_that_look_like_reporting_verbs_are_not_cues() {
+    assert!(quotes_of("Ohio, a swing state crucial to the race, will see both candidates.", &[]).is_empty());
+    assert!(quotes_of("The reports of fraud were denied by nobody in the county office.", &[]).is_empty());
+}
+
+#[test]
+fn the_reported_clause_ends_where_the_writer_takes_over() {
+    let q = one("Trump described the incident as a “terrible situation,” but stopped short of blaming anyone.");
+    assert_eq!(q.1, "the incident as a “terrible situation,”");
+}
+
+#[test]
+fn names_are_taken_from_speaker_phrases_only_when_they_look_like_names() {
+    assert_eq!(name_in("Russia’s Deputy Foreign Minister Mikhail Galuzin"), "Mikhail Galuzin");
+    assert_eq!(name_in("Spokesperson of Russia’s Foreign Ministry Maria Zakharova"), "Maria Zakharova");
+    assert_eq!(name_in("the deputy minister"), "");
+    assert_eq!(name_in("Brian Fallon, the campaign's press secretary"), "Brian Fallon");
+    assert_eq!(name_in("she"), "");
+}
+
+#[test]
+fn many_quote_marks_and_a_large_text_stay_linear() {
+    let marks = "\"a\" said he, ".repeat(50_000);
+    let started = std::time::Instant::now();
+    let _ = extract(&marks, &segment(&marks), &[]);
+    let prose =
+        "Smith said that the talks, which \"failed\" twice, would resume, adding that nobody knew when. ".repeat(5_000);
+    let _ = extract(&prose, &segment(&prose), &[]);
+    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    for text in ["", "\"", "''", "“”", "said", "\" said \"", "according to", "— “x” ―", "He said:", "«»", "‘’’‘"]
+    {
+        let _ = extract(text, &segment(text), &[]);
+    }
+}

@@ -1,0 +1,73 @@
+//! A real server on 127.0.0.1:0 and a real client, for the integration tests.
+
+#![allow(dead_code)]
+
+use lede::api::Limits;
+use lede::pb::article_service_client::ArticleServiceClient;
+use lede::server::{self, ServerConfig};
+use std::net::SocketAddr;
+use std::time::Duration;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+use tonic::transport::Channel;
+
+pub const SEED: &str = include_str!("../fixtures/seed.txt");
+
+pub struct TestServer {
+    pub addr: SocketAddr,
+    shutdown: Option<oneshot::Sender<()>>,
+    pub handle: JoinHandle<Result<(), server::BoxError>>,
+}
+
+pub fn config() -> ServerConfig {
+    ServerConfig {
+        limits: Limits { workers: 2, max_in_flight: 64, max_message_bytes: 16 << 20 },
+        shutdown_grace: Duration::from_secs(10),
+        max_connection_age: None,
+        keepalive_interval: Duration::from_secs(30),
+        reflection: true,
+    }
+}
+
+impl TestServer {
+    pub async fn start() -> Self {
+        Self::with(config()).await
+    }
+
+    pub async fn with(config: ServerConfig) -> Self {
+        let incoming = server::bind("127.0.0.1:0".parse().unwrap(), config.keepalive_interval).unwrap();
+        let addr = incoming.local_addr().unwrap();
+        let (tx, rx) = oneshot::channel();
+        let handle = tokio::spawn(server::serve(config, incoming, async {
+            let _ = rx.await;
+        }));
+        Self { addr, shutdown: Some(tx), handle }
+    }
+
+    pub async fn channel(&self) -> Channel {
+        tonic::transport::Endpoint::from_shared(format!("http://{}", self.addr)).unwrap().connect().await.unwrap()
+    }
+
+    pub async fn client(&self) -> ArticleServiceClient<Channel> {
+        ArticleServiceClient::new(self.channel().await).max_decoding_message_size(usize::MAX)
+    }
+
+    /// Sends the shutdown signal; the server drains and `handle` resolves.
+    pub fn shut_down(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+pub fn document(id: &str, content: &str) -> lede::pb::Document {
+    lede::pb::Document {
+        id: id.to_owned(),
+        source: Some(lede::pb::document::Source::Content(content.to_owned())),
+        ..Default::default()
+    }
+}
+
+pub fn analyze_request(id: &str, content: &str) -> lede::pb::AnalyzeArticleRequest {
+    lede::pb::AnalyzeArticleRequest { document: Some(document(id, content)), ..Default::default() }
+}
