@@ -21,8 +21,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out_dir = PathBuf::from(env::var("OUT_DIR")?);
     fs::write(out_dir.join("lede_descriptor.bin"), descriptors.encode_to_vec())?;
 
-    tonic_prost_build::configure()
-        .extern_path(".google.rpc", "::tonic_types::pb")
-        .compile_fds(descriptors)?;
+    tonic_prost_build::configure().extern_path(".google.rpc", "::tonic_types::pb").compile_fds(descriptors)?;
     Ok(())
 }

@@ -58,7 +58,9 @@ pub async fn serve(
     let mut builder = tonic::transport::Server::builder()
         .http2_keepalive_interval(Some(config.keepalive_interval))
         .http2_keepalive_timeout(Some(Duration::from_secs(20)))
-        .layer(tower::util::MapResponseLayer::new(move |res| oversized_as_resource_exhausted(res, limits.max_message_bytes)));
+        .layer(tower::util::MapResponseLayer::new(move |res| {
+            oversized_as_resource_exhausted(res, limits.max_message_bytes)
+        }));
     if let Some(age) = config.max_connection_age {
         builder = builder.max_connection_age(age);
     }
@@ -108,8 +110,14 @@ fn reflection() -> tonic_reflection::server::Builder<'static> {
 
 /// tonic refuses an oversized unary request with OUT_OF_RANGE before the
 /// handler runs; gRPC callers expect RESOURCE_EXHAUSTED, with the limit.
-fn oversized_as_resource_exhausted(res: http::Response<tonic::body::Body>, limit: usize) -> http::Response<tonic::body::Body> {
+fn oversized_as_resource_exhausted(
+    res: http::Response<tonic::body::Body>,
+    limit: usize,
+) -> http::Response<tonic::body::Body> {
     let out_of_range = res.headers().get("grpc-status").is_some_and(|v| v == "11");
-    let too_large = res.headers().get("grpc-message").is_some_and(|v| String::from_utf8_lossy(v.as_bytes()).contains("too%20large"));
+    let too_large = res
+        .headers()
+        .get("grpc-message")
+        .is_some_and(|v| String::from_utf8_lossy(v.as_bytes()).contains("too%20large"));
     if out_of_range && too_large { message_too_large(limit).into_http() } else { res }
 }
