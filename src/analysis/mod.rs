@@ -1,7 +1,10 @@
 //! The pure domain: from an article to its analyses. No gRPC types live here;
 //! every span is a UTF-8 byte range of [`Analysis::text`].
 
+pub mod charset;
 pub mod entities;
+pub mod html;
+pub mod metadata;
 pub mod quotes;
 pub mod segment;
 pub mod text;
@@ -53,7 +56,7 @@ pub struct Features {
 
 impl Features {
     /// The analyses this build implements; "everything" means these.
-    pub const AVAILABLE: Features = Features { metadata: false, entities: true, quotes: true, summary: false };
+    pub const AVAILABLE: Features = Features { metadata: true, entities: true, quotes: true, summary: false };
 
     pub fn is_empty(self) -> bool {
         self == Features::default()
@@ -77,6 +80,7 @@ pub struct Analysis {
     /// The article text every span indexes into.
     pub text: String,
     pub segmentation: Segmentation,
+    pub metadata: Option<metadata::Metadata>,
     /// Most salient first; present when entities or quotes were asked for,
     /// since quotes name their speakers by entity.
     pub entities: Option<Vec<entities::Entity>>,
@@ -144,29 +148,52 @@ pub fn analyze(doc: &Document<'_>, features: Features, budget: &Budget) -> Resul
     if let Some(missing) = features.first_unavailable() {
         return Err(AnalysisError::Unimplemented(missing));
     }
-    let text = article_text(doc)?;
+    let (text, page) = article_text(doc)?;
     budget.check()?;
     let segmentation = segment::segment(&text);
     budget.check()?;
-    let entities = (features.entities || features.quotes).then(|| entities::extract(&text, &segmentation, None));
+    let needs_entities = features.entities || features.quotes;
+    // Entities resolve relative dates against the article's own date.
+    let metadata = (features.metadata || needs_entities)
+        .then(|| metadata::extract(&text, &segmentation, page.as_ref(), doc.url, doc.language));
+    budget.check()?;
+    let article_date = metadata.as_ref().and_then(|m| m.published.as_ref()).map(|d| d.date());
+    let entities = needs_entities.then(|| entities::extract(&text, &segmentation, article_date));
     budget.check()?;
     let quotes = match (&entities, features.quotes) {
         (Some(entities), true) => Some(quotes::extract(&text, &segmentation, entities)),
         _ => None,
     };
-    Ok(Analysis { text, segmentation, entities, quotes })
+    let metadata = metadata.filter(|_| features.metadata);
+    Ok(Analysis { text, segmentation, metadata, entities, quotes })
 }
 
-/// The plain text of the article: the input itself for plain text.
-fn article_text(doc: &Document<'_>) -> Result<String, AnalysisError> {
-    let text = match doc.content {
-        Content::Text(text) => text.to_owned(),
-        Content::Bytes { bytes, .. } => String::from_utf8_lossy(bytes).into_owned(),
+/// The plain text of the article, and what the page said about it when the
+/// article is HTML. Plain text is kept exactly as sent.
+fn article_text(doc: &Document<'_>) -> Result<(String, Option<metadata::PageEvidence>), AnalysisError> {
+    let decoded;
+    let content = match doc.content {
+        Content::Text(text) => text,
+        Content::Bytes { bytes, charset } => {
+            decoded = charset::decode(bytes, charset);
+            &decoded
+        }
+    };
+    let is_html = match doc.format {
+        Format::Html => true,
+        Format::PlainText => false,
+        Format::Detect => html::looks_like_html(content),
+    };
+    let (text, page) = if is_html {
+        let article = html::extract(content);
+        (article.text, Some(article.page))
+    } else {
+        (content.to_owned(), None)
     };
     if text.trim().is_empty() {
         return Err(AnalysisError::EmptyContent);
     }
-    Ok(text)
+    Ok((text, page))
 }
 
 #[cfg(test)]

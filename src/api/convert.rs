@@ -4,6 +4,7 @@
 use super::error::ApiError;
 use super::offsets::{OffsetMap, Unit};
 use crate::analysis::entities::{Entity, EntityType, MentionKind};
+use crate::analysis::metadata::{ArticleDate, DatePrecision, LanguageSource, Metadata};
 use crate::analysis::quotes::{Quote, QuoteKind};
 use crate::analysis::text::Span;
 use crate::analysis::{Analysis, Content, Document, Features, Format};
@@ -89,7 +90,7 @@ pub fn response(document_id: &str, analysis: &Analysis, encoding: pb::EncodingTy
         .map(|s| pb::Sentence {
             span: offsets.span(s.span),
             text: s.span.of(text).to_owned(),
-            paragraph_index: s.paragraph as i32,
+            paragraph_index: to_i32(s.paragraph),
         })
         .collect();
     pb::AnalyzeArticleResponse {
@@ -101,10 +102,64 @@ pub fn response(document_id: &str, analysis: &Analysis, encoding: pb::EncodingTy
         } as i32,
         paragraphs,
         sentences,
+        metadata: analysis.metadata.as_ref().map(|m| metadata(m, &offsets)),
         entities: analysis.entities.iter().flatten().enumerate().map(|(i, e)| entity(i, e, text, &offsets)).collect(),
         quotes: analysis.quotes.iter().flatten().map(|q| quote(q, text, &offsets)).collect(),
         ..Default::default()
     }
+}
+
+fn metadata(m: &Metadata, offsets: &OffsetMap) -> pb::Metadata {
+    pb::Metadata {
+        title: m.title.clone(),
+        description: m.description.clone(),
+        authors: m
+            .authors
+            .iter()
+            .map(|a| pb::Author { name: a.name.clone(), url: a.url.clone(), handle: a.handle.clone() })
+            .collect(),
+        published_at: m.published.as_ref().map(article_date),
+        modified_at: m.modified.as_ref().map(article_date),
+        publisher: m.publisher.clone(),
+        publisher_handle: m.publisher_handle.clone(),
+        site_name: m.site_name.clone(),
+        canonical_url: m.canonical_url.clone(),
+        section: m.section.clone(),
+        tags: m.tags.clone(),
+        image_url: m.image_url.clone(),
+        language_code: m.language.clone(),
+        language_source: match m.language_source {
+            LanguageSource::Unknown => pb::LanguageSource::Unspecified,
+            LanguageSource::Request => pb::LanguageSource::Request,
+            LanguageSource::Declared => pb::LanguageSource::Declared,
+            LanguageSource::Detected => pb::LanguageSource::Detected,
+        } as i32,
+        dateline: m.dateline.as_ref().map(|d| pb::Dateline {
+            text: d.text.clone(),
+            location: d.location.clone(),
+            span: offsets.span(d.span),
+        }),
+        word_count: to_i32(m.word_count),
+        reading_time_seconds: to_i32(m.reading_time_seconds as usize),
+        social_handles: m.social_handles.clone(),
+    }
+}
+
+fn article_date(d: &ArticleDate) -> pb::ArticleDate {
+    let (seconds, nanos) = d.instant();
+    pb::ArticleDate {
+        local: d.local(),
+        instant: Some(prost_types::Timestamp { seconds, nanos }),
+        precision: match d.precision() {
+            DatePrecision::Day => pb::DatePrecision::Day,
+            DatePrecision::Minute => pb::DatePrecision::Minute,
+            DatePrecision::Second => pb::DatePrecision::Second,
+        } as i32,
+    }
+}
+
+fn to_i32(n: usize) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
 }
 
 /// Entity ids are positions in the response's list, stable within it.

@@ -1,0 +1,310 @@
+//! Author names out of the noise bylines come with: "By", dates, job titles,
+//! "Staff", e-mail addresses, several names in one string.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How much a source of names is trusted: markup meant for machines names
+/// people even in lower case ("lupa"); a byline scraped from the page must
+/// look like a person's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trust {
+    Markup,
+    Visible,
+}
+
+static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^(?:
+            (?:written|posted|published|created|submitted|text|story|report(?:ed)?|words|photos?|interview|article|
+            geschrieben|verfasst|veröffentlicht|erstellt|eingestellt|gepostet|ein\s+beitrag|beitrag|artikel|
+            pressemitteilung|pressemeldung|press\s+release|kommentar|gastbeitrag|gastkommentar|kolumne|column|commentary|opinion|analysis|analyse|essay|
+            escrito|publicado|scritto|pubblicato|publié|écrit|rédigé|redacción|gepubliceerd|geschreven)\s+
+        )?(?:by|von|par|por|di|da|door|av|przez|af|autor(?:in|a|e)?|authors?|auteure?s?|text|texte|verfasser(?:in)?|redacción|redaktion)\s*[:\-–—]?\s+",
+    )
+    .expect("valid regex")
+});
+
+/// Where a byline stops naming people: a date, a time, a separator bar.
+static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)\s*(?:
+            [|•·/\n\t]|\s[-–—]\s|\d|\b(?:updated|published|posted|last\s+updated|aktualisiert|veröffentlicht|am|on|le|el|il|em|le)\s+\d
+            |\b(?:updated|published|posted|aktualisiert|veröffentlicht|mis\s+à\s+jour|publié|actualizado)\b
+            |\bfollow|\b(?:illustrations?|photos?|fotos?|bilder?|grafik|video|kamera|foto)\b|\bread\s+more\b|\bmore\s+(?:articles|stories|posts)\b|\bview\s+all\b|\babout\s+the\s+author\b|\bemail\b|@
+        ).*$",
+    )
+    .expect("valid regex")
+});
+
+static SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\ben\b|\bw/)\s*").expect("valid regex"));
+
+/// "Interview: Jane Doe", "Fotos: Jane Doe": a one-word label before a colon.
+static COLON_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}+\s*:\s+").expect("valid regex"));
+
+/// "AuthorJane Doe": a label glued to the name by markup without a space.
+static GLUED_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Author|Autor|Autorin|Von|By|Text|Par|Por)(\p{Lu}\p{Ll})").expect("valid regex"));
+
+/// Words that are a role or a desk rather than a person.
+const NOT_NAMES: &[&str] = &[
+    "staff",
+    "staff writer",
+    "staff reporter",
+    "reporter",
+    "editor",
+    "editors",
+    "correspondent",
+    "contributor",
+    "guest",
+    "guest author",
+    "admin",
+    "administrator",
+    "redaktion",
+    "team",
+    "desk",
+    "news desk",
+    "writer",
+    "author",
+    "anonymous",
+    "unknown",
+    "user",
+    "webmaster",
+    "editorial",
+    "editorial team",
+    "editorial staff",
+    "the editors",
+    "senior writer",
+    "columnist",
+    "autor",
+    "auteur",
+    "redacción",
+    "agencies",
+    "agency",
+    "wire",
+    "wires",
+    "comments",
+    "comment",
+    "no author",
+    "share",
+    "posted",
+    "published",
+    "by",
+    "photo",
+    "photos",
+    "video",
+    "more",
+    "mehr",
+    "home",
+    "news",
+];
+
+/// Words of link texts around author names ("View all posts by", "More
+/// articles") that never stand in a name.
+const NAVIGATION_WORDS: &[&str] = &[
+    "posts",
+    "articles",
+    "article",
+    "beiträge",
+    "beiträgen",
+    "artikel",
+    "artikelübersicht",
+    "übersicht",
+    "more",
+    "mehr",
+    "all",
+    "alle",
+    "view",
+    "show",
+    "zeige",
+    "profile",
+    "profil",
+    "page",
+    "seite",
+    "website",
+    "homepage",
+    "contact",
+    "kontakt",
+    "click",
+    "here",
+    "hier",
+    "read",
+    "lesen",
+    "weitere",
+    "articles",
+    "tous",
+    "voir",
+    "todos",
+    "ver",
+    "www",
+    "schlagworte",
+    "tags",
+    "kategorie",
+    "category",
+    "categories",
+    "pexels",
+    "unsplash",
+    "pixabay",
+    "shutterstock",
+    "istock",
+    "getty",
+    "imago",
+];
+
+/// The person names in a raw author string, cleaned and split.
+pub fn clean_names(raw: &str, trust: Trust) -> Vec<String> {
+    let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut text = collapsed.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    for _ in 0..2 {
+        text = LEADING_LABEL.replace(&text, "").into_owned();
+        text = COLON_LABEL.replace(&text, "").into_owned();
+        text = GLUED_LABEL.replace(&text, "$1").into_owned();
+    }
+    if is_url_or_mail(&text) {
+        return Vec::new();
+    }
+    // A tail only cuts after a name: "Published by Jane Doe" keeps its name.
+    let text = match TAIL.find(&text) {
+        Some(m) if m.start() > 0 => &text[..m.start()],
+        _ => text.as_str(),
+    };
+    SPLIT
+        .split(text)
+        .map(|part| part.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\''))
+        .map(|part| undouble(part.trim_end_matches(['.', '\'']).trim()))
+        .filter(|name| looks_like_name(name, trust))
+        .collect()
+}
+
+/// "Jane Doe Jane Doe" (a name printed twice, as a caption and a link) to "Jane Doe".
+fn undouble(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let half = words.len() / 2;
+    if half > 0 && words.len().is_multiple_of(2) && words[..half] == words[half..] {
+        words[..half].join(" ")
+    } else {
+        name.to_string()
+    }
+}
+
+fn is_url_or_mail(s: &str) -> bool {
+    s.starts_with("http") || s.starts_with("www.") || (s.contains('@') && s.contains('.') && !s.contains(' '))
+}
+
+/// A person's name: a few words with letters, no digits, not a role word;
+/// from visible text, also capitalized.
+pub fn looks_like_name(name: &str, trust: Trust) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let max_words = if trust == Trust::Markup { 6 } else { 4 };
+    if words.is_empty()
+        || words.len() > max_words
+        || name.chars().count() > 60
+        || name.chars().filter(|c| c.is_alphabetic()).count() < 2
+    {
+        return false;
+    }
+    if name
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '<' | '>' | '{' | '}' | '=' | '|' | '/' | '?' | '!' | ':'))
+    {
+        return false;
+    }
+    if looks_like_domain(name) {
+        return false;
+    }
+    let lower = name.to_lowercase();
+    if NOT_NAMES.contains(&lower.as_str()) || lower.split_whitespace().any(|w| NAVIGATION_WORDS.contains(&w)) {
+        return false;
+    }
+    match trust {
+        Trust::Markup => name.chars().any(char::is_alphabetic),
+        Trust::Visible => {
+            words.len() >= 2
+                && words.iter().all(|w| {
+                    let first = w.chars().next().unwrap_or(' ');
+                    first.is_uppercase() || is_name_particle(w)
+                })
+        }
+    }
+}
+
+/// "tagesschau.de", "www.example.com": a site, not a person.
+fn looks_like_domain(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(head, tld)| {
+        !head.is_empty()
+            && (2..=4).contains(&tld.len())
+            && tld.chars().all(|c| c.is_ascii_lowercase())
+            && !head.ends_with(' ')
+    })
+}
+
+fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "van"
+            | "von"
+            | "de"
+            | "der"
+            | "den"
+            | "da"
+            | "di"
+            | "del"
+            | "la"
+            | "le"
+            | "bin"
+            | "al"
+            | "el"
+            | "zu"
+            | "dos"
+            | "das"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<String> {
+        clean_names(s, Trust::Visible)
+    }
+
+    #[test]
+    fn by_and_conjunctions_are_removed() {
+        assert_eq!(names("By Jane Doe and John Roe"), ["Jane Doe", "John Roe"]);
+        assert_eq!(names("Von Anna Müller und Max Mustermann"), ["Anna Müller", "Max Mustermann"]);
+        assert_eq!(names("Text: Jean Dupont et Marie Curie"), ["Jean Dupont", "Marie Curie"]);
+        assert_eq!(names("AuthorJane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Interview: Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Pressemitteilung von Jane Doe"), ["Jane Doe"]);
+        assert!(names("Foto: John Roe von Pexels").is_empty());
+    }
+
+    #[test]
+    fn dates_and_roles_are_dropped() {
+        assert_eq!(names("By Jane Doe | February 23, 2023"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe, Staff Writer"), ["Jane Doe"]);
+        assert_eq!(names("By Jane Doe Updated 3:45 PM"), ["Jane Doe"]);
+        assert_eq!(names("By Staff"), Vec::<String>::new());
+        assert_eq!(names("Posted by John Roe on 2021-02-03"), ["John Roe"]);
+    }
+
+    #[test]
+    fn markup_names_may_be_usernames() {
+        assert_eq!(clean_names("lupa", Trust::Markup), ["lupa"]);
+        assert!(clean_names("lupa", Trust::Visible).is_empty());
+        assert!(clean_names("https://ex.org/author/jane", Trust::Markup).is_empty());
+    }
+
+    #[test]
+    fn sites_are_not_names() {
+        assert!(clean_names("tagesschau.de", Trust::Markup).is_empty());
+        assert_eq!(clean_names("Juan Muñoz C.", Trust::Markup), ["Juan Muñoz C"]);
+    }
+
+    #[test]
+    fn sentences_are_not_names() {
+        assert!(names("Read the full story here").is_empty());
+        assert!(names("Share this article").is_empty());
+    }
+}

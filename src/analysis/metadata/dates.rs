@@ -1,0 +1,346 @@
+//! Dates as articles write them: machine forms (ISO 8601, RFC 2822) from
+//! markup, and the human forms of bylines ("23 February 2023 16:09 (UTC+04:00)",
+//! "Feb. 23, 2023", "23. Februar 2023", "23.02.2023") from visible text. The
+//! UTC offset the page gives is kept, so a reader sees the local time it wrote.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How precise a date is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DatePrecision {
+    Day,
+    Minute,
+    Second,
+}
+
+/// A date or date-time as precise as the article gives it, with the article's
+/// own UTC offset (UTC when it gives none).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ArticleDate {
+    /// The local date-time; midnight when only the day is known.
+    local: NaiveDateTime,
+    /// Seconds east of UTC.
+    offset_seconds: i32,
+    precision: DatePrecision,
+}
+
+impl ArticleDate {
+    fn new(local: NaiveDateTime, offset_seconds: i32, precision: DatePrecision) -> Option<Self> {
+        plausible_year(local.year()).then_some(Self { local, offset_seconds, precision })
+    }
+
+    pub fn day(date: NaiveDate) -> Option<Self> {
+        Self::new(date.and_time(NaiveTime::MIN), 0, DatePrecision::Day)
+    }
+
+    /// RFC 3339 with the article's offset ("2023-02-23T16:09:00+04:00"), or
+    /// the plain date ("2023-02-23") at day precision.
+    pub fn local(&self) -> String {
+        if self.precision == DatePrecision::Day {
+            return self.local.format("%Y-%m-%d").to_string();
+        }
+        let sign = if self.offset_seconds < 0 { '-' } else { '+' };
+        let off = self.offset_seconds.unsigned_abs();
+        format!("{}{sign}{:02}:{:02}", self.local.format("%Y-%m-%dT%H:%M:%S"), off / 3600, off % 3600 / 60)
+    }
+
+    /// The moment in UTC as Unix seconds and nanoseconds; midnight UTC for a
+    /// date-only value.
+    pub fn instant(&self) -> (i64, i32) {
+        let utc = self.local.and_utc();
+        let secs = utc.timestamp() - i64::from(self.offset_seconds);
+        (secs, i32::try_from(utc.timestamp_subsec_nanos()).unwrap_or(0))
+    }
+
+    pub fn precision(&self) -> DatePrecision {
+        self.precision
+    }
+
+    pub fn date(&self) -> NaiveDate {
+        self.local.date()
+    }
+
+    /// The same date with `other`'s time and offset, when `other` is the same
+    /// day told more precisely.
+    pub(crate) fn refined_by(self, other: ArticleDate) -> ArticleDate {
+        if self.precision == DatePrecision::Day && other.date() == self.date() { other } else { self }
+    }
+}
+
+/// Articles before the web or far in the future are misreadings (a "1200"
+/// price, a phone number).
+fn plausible_year(year: i32) -> bool {
+    (1990..=2035).contains(&year)
+}
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^\s*(\d{4})-?(\d{2})-?(\d{2})
+        (?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*
+        (Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?",
+    )
+    .expect("valid regex")
+});
+
+/// Parses a machine-readable date from markup: ISO 8601 / RFC 3339 (possibly
+/// without offset or with a space), RFC 2822, or failing that, the first
+/// human-written date in it.
+pub fn parse_machine(value: &str) -> Option<ArticleDate> {
+    let value = value.trim();
+    if value.bytes().all(|b| b.is_ascii_digit()) && (9..=13).contains(&value.len()) {
+        return unix_timestamp(value);
+    }
+    if let Some(c) = ISO.captures(value) {
+        let date = ymd(&c[1], &c[2], &c[3])?;
+        let Some(hour) = c.get(4) else { return ArticleDate::day(date) };
+        let second = c.get(6).map_or("0", |m| m.as_str());
+        let nanos = c.get(7).map_or(0, |m| fraction_nanos(m.as_str()));
+        let time =
+            NaiveTime::from_hms_nano_opt(hour.as_str().parse().ok()?, c[5].parse().ok()?, second.parse().ok()?, nanos)?;
+        let precision = if c.get(6).is_some() { DatePrecision::Second } else { DatePrecision::Minute };
+        let offset = c.get(8).map_or(Some(0), |m| parse_offset(m.as_str()))?;
+        return ArticleDate::new(date.and_time(time), offset, precision);
+    }
+    find_in_text(value, false).map(|found| found.date)
+}
+
+fn unix_timestamp(value: &str) -> Option<ArticleDate> {
+    let mut secs: i64 = value.parse().ok()?;
+    if value.len() > 11 {
+        secs /= 1000;
+    }
+    let time = chrono::DateTime::from_timestamp(secs, 0)?.naive_utc();
+    ArticleDate::new(time, 0, DatePrecision::Second)
+}
+
+fn fraction_nanos(digits: &str) -> u32 {
+    let mut padded = digits.to_string();
+    padded.truncate(9);
+    while padded.len() < 9 {
+        padded.push('0');
+    }
+    padded.parse().unwrap_or(0)
+}
+
+fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// "+04:00", "+0400", "-05", "Z", "UTC", "GMT+4", "UTC+04:00" to seconds east.
+fn parse_offset(s: &str) -> Option<i32> {
+    let s = s.trim().replace('−', "-");
+    let s = ["UTC", "GMT", "Z"].iter().find_map(|p| s.strip_prefix(p)).unwrap_or(&s).trim();
+    if s.is_empty() {
+        return Some(0);
+    }
+    let (sign, digits) = if let Some(d) = s.strip_prefix('+') { (1, d) } else { (-1, s.strip_prefix('-')?) };
+    let digits: String = digits.chars().filter(char::is_ascii_digit).collect();
+    let (h, m) = match digits.len() {
+        1 | 2 => (digits.parse::<i32>().ok()?, 0),
+        3 | 4 => {
+            let split = digits.len() - 2;
+            (digits[..split].parse::<i32>().ok()?, digits[split..].parse::<i32>().ok()?)
+        }
+        _ => return None,
+    };
+    (h <= 14 && m < 60).then_some(sign * (h * 3600 + m * 60))
+}
+
+/// A date found in running text, with where it stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FoundDate {
+    pub date: ArticleDate,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Month names and abbreviations in the languages news is most often written in.
+const MONTHS: [&str; 12] = [
+    "january|jan|januar|jänner|janvier|janv|enero|ene|gennaio|genn|gen|janeiro|januari|styczeń|stycznia|январь|января|ocak|tammikuu|leden|ledna",
+    "february|feb|februar|feber|février|févr|fevrier|febrero|febbraio|fevereiro|februari|luty|lutego|февраль|февраля|şubat|helmikuu|únor|února",
+    "march|mar|märz|maerz|mars|marzo|março|marco|maart|marzec|marca|март|марта|mart|maaliskuu|březen|března|mrt",
+    "april|apr|avril|abril|aprile|kwiecień|kwietnia|апрель|апреля|nisan|huhtikuu|duben|dubna|abr",
+    "may|mai|mayo|maggio|maio|mei|maj|maja|май|мая|mayıs|toukokuu|květen|května",
+    "june|jun|juni|juin|junio|giugno|giu|junho|czerwiec|czerwca|июнь|июня|haziran|kesäkuu|červen|června",
+    "july|jul|juli|juillet|juil|julio|luglio|lug|julho|lipiec|lipca|июль|июля|temmuz|heinäkuu|červenec|července",
+    "august|aug|août|aout|agosto|ago|augustus|sierpień|sierpnia|август|августа|ağustos|elokuu|srpen|srpna",
+    "september|sep|sept|septembre|septiembre|settembre|set|setembro|wrzesień|września|сентябрь|сентября|eylül|syyskuu|září",
+    "october|oct|oktober|okt|octobre|octubre|ottobre|ott|outubro|out|październik|października|октябрь|октября|ekim|lokakuu|říjen|října",
+    "november|nov|novembre|noviembre|novembro|listopad|listopada|ноябрь|ноября|kasım|marraskuu|listopadu",
+    "december|dec|dezember|dez|décembre|déc|decembre|diciembre|dic|dicembre|dezembro|grudzień|grudnia|декабрь|декабря|aralık|joulukuu|prosinec|prosince",
+];
+
+static MONTH_ALTERNATION: LazyLock<String> = LazyLock::new(|| MONTHS.join("|"));
+
+static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let months = &*MONTH_ALTERNATION;
+    Regex::new(&format!(
+        r"(?xi)
+        \b(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})\b
+        | \b(?P<nd>\d{{1,2}})(?:\.(?P<nm>\d{{1,2}})\.|/(?P<nm2>\d{{1,2}})/|-(?P<nm3>\d{{1,2}})-)(?P<ny>\d{{4}}|\d{{2}})\b
+        | \b(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º|°)?(?:\s+de|\s*\.)?[\s-]+(?P<dm>{months})\.?(?:\s+de|,)?[\s-]+(?P<dy>\d{{4}})\b
+        | \b(?P<mm>{months})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})\b
+        "
+    ))
+    .expect("valid regex")
+});
+
+static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^[\s,|·•\-–—@T]*(?:at\s+|um\s+|à\s+|a\s+las\s+|alle\s+|kl\.?\s+|-\s+)?
+        (?P<h>\d{1,2})[:h.](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:\s*Uhr)?\s*(?P<ampm>[ap]\.?m\.?)?
+        (?:\s*\(?\s*(?P<off>(?:UTC|GMT)\s*(?:[+-−]\s*\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|Z)\s*\)?)?",
+    )
+    .expect("valid regex")
+});
+
+/// The first date written in `text`, with a time of day and UTC offset when
+/// they directly follow it. `month_first` reads "02/03/2023" as February 3.
+pub fn find_in_text(text: &str, month_first: bool) -> Option<FoundDate> {
+    find_all_in_text(text, month_first).next()
+}
+
+/// Every date written in `text`, in order.
+pub fn find_all_in_text(text: &str, month_first: bool) -> impl Iterator<Item = FoundDate> + '_ {
+    TEXT_DATE.captures_iter(text).filter_map(move |c| {
+        let date = date_of_captures(&c, month_first).filter(|d| plausible_year(d.year()))?;
+        let whole = c.get(0)?;
+        let (date, end) = with_time(text, whole.end(), date);
+        Some(FoundDate { date, start: whole.start(), end })
+    })
+}
+
+fn date_of_captures(c: &regex::Captures, month_first: bool) -> Option<NaiveDate> {
+    if let Some(y) = c.name("iy") {
+        return ymd(y.as_str(), &c["im"], &c["id"]);
+    }
+    if let Some(y) = c.name("ny") {
+        let year = full_year(y.as_str())?;
+        let month = c.name("nm").or_else(|| c.name("nm2")).or_else(|| c.name("nm3"))?;
+        let (a, b): (u32, u32) = (c["nd"].parse().ok()?, month.as_str().parse().ok()?);
+        let (month, day) = if (month_first && a <= 12) || b > 12 { (a, b) } else { (b, a) };
+        return NaiveDate::from_ymd_opt(year, month, day);
+    }
+    let (d, m, y) = if let Some(d) = c.name("dd") {
+        (d.as_str(), &c["dm"], &c["dy"])
+    } else {
+        (c.name("md")?.as_str(), &c["mm"], &c["my"])
+    };
+    NaiveDate::from_ymd_opt(y.parse().ok()?, month_number(m)?, d.parse().ok()?)
+}
+
+fn full_year(y: &str) -> Option<i32> {
+    let n: i32 = y.parse().ok()?;
+    Some(if y.len() == 2 { 2000 + n } else { n })
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let name = name.to_lowercase();
+    let name = name.trim_end_matches('.');
+    MONTHS.iter().position(|alts| alts.split('|').any(|a| a == name)).and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// Attaches the time of day and offset that follow a date ("16:09
+/// (UTC+04:00)", "4:09 pm", "16.09 Uhr").
+fn with_time(text: &str, date_end: usize, date: NaiveDate) -> (ArticleDate, usize) {
+    let day = ArticleDate { local: date.and_time(NaiveTime::MIN), offset_seconds: 0, precision: DatePrecision::Day };
+    let fallback = (day, date_end);
+    let Some(c) = TIME_AFTER.captures(&text[date_end..]) else { return fallback };
+    let parsed = (|| {
+        let mut hour: u32 = c["h"].parse().ok()?;
+        let minute: u32 = c["m"].parse().ok()?;
+        if let Some(ampm) = c.name("ampm") {
+            let pm = ampm.as_str().to_ascii_lowercase().starts_with('p');
+            hour = match (hour, pm) {
+                (12, false) => 0,
+                (h, true) if h < 12 => h + 12,
+                (h, _) => h,
+            };
+        }
+        let second = c.name("s").map(|s| s.as_str().parse().ok()).unwrap_or(Some(0))?;
+        let time = NaiveTime::from_hms_opt(hour, minute, second)?;
+        let offset = c.name("off").map_or(Some(0), |m| parse_offset(m.as_str()))?;
+        let precision = if c.name("s").is_some() { DatePrecision::Second } else { DatePrecision::Minute };
+        ArticleDate::new(date.and_time(time), offset, precision)
+    })();
+    match parsed {
+        Some(d) => (d, date_end + c.get(0).map_or(0, |m| m.end())),
+        None => fallback,
+    }
+}
+
+/// A date in a URL path: "/2019/08/02/", "/2019-08-02-title", "/20190802/".
+pub fn from_url(url: &str) -> Option<ArticleDate> {
+    static URL_DATE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"/((?:19|20)\d{2})[/-]?(\d{2})[/-]?(\d{2})(?:[/_.-]|$)").expect("valid regex"));
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let c = URL_DATE.captures(path)?;
+    ArticleDate::day(ymd(&c[1], &c[2], &c[3])?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn machine(s: &str) -> String {
+        parse_machine(s).map(|d| d.local()).unwrap_or_default()
+    }
+
+    #[test]
+    fn iso_forms_keep_offset_and_precision() {
+        assert_eq!(machine("2023-02-23T16:09:00+04:00"), "2023-02-23T16:09:00+04:00");
+        assert_eq!(machine("2023-02-23T16:09+0400"), "2023-02-23T16:09:00+04:00");
+        assert_eq!(machine("2023-02-23 16:09:00.123Z"), "2023-02-23T16:09:00+00:00");
+        assert_eq!(machine("2023-02-23"), "2023-02-23");
+        let d = parse_machine("2023-02-23T16:09-05:00").expect("date");
+        assert_eq!(d.precision(), DatePrecision::Minute);
+        assert_eq!(d.instant().0, 1_677_186_540);
+    }
+
+    #[test]
+    fn day_instant_is_midnight_utc() {
+        assert_eq!(parse_machine("1970-01-02").map(|d| d.instant()), None);
+        assert_eq!(parse_machine("2000-01-01").map(|d| d.instant()), Some((946_684_800, 0)));
+    }
+
+    #[test]
+    fn rfc2822_and_timestamps() {
+        assert_eq!(machine("Thu, 23 Feb 2023 16:09:00 +0400"), "2023-02-23T16:09:00+04:00");
+        assert_eq!(machine("1677154140"), "2023-02-23T12:09:00+00:00");
+    }
+
+    #[test]
+    fn human_dates_in_several_languages() {
+        let day = |s: &str| find_in_text(s, false).map(|f| f.date.local());
+        assert_eq!(day("Posted on February 23, 2023"), Some("2023-02-23".into()));
+        assert_eq!(day("23. Februar 2023"), Some("2023-02-23".into()));
+        assert_eq!(day("le 3 mars 2021"), Some("2021-03-03".into()));
+        assert_eq!(day("5 de enero de 2020"), Some("2020-01-05".into()));
+        assert_eq!(day("Stand: 23.02.2023"), Some("2023-02-23".into()));
+        assert_eq!(day("Feb. 3rd, 2021"), Some("2021-02-03".into()));
+        assert_eq!(day("no date here 1234"), None);
+        assert_eq!(find_in_text("02/03/2023", true).map(|f| f.date.local()), Some("2023-02-03".into()));
+    }
+
+    #[test]
+    fn time_and_offset_follow_the_date() {
+        let found = find_in_text("date 2023-02-23 23 February 2023 16:09 (UTC+04:00)", false).expect("date");
+        assert_eq!(found.date.local(), "2023-02-23");
+        let all: Vec<_> = find_all_in_text("23 February 2023 16:09 (UTC+04:00)", false).collect();
+        assert_eq!(all[0].date.local(), "2023-02-23T16:09:00+04:00");
+        assert_eq!(all[0].date.precision(), DatePrecision::Minute);
+        let pm = find_in_text("March 1, 2022 at 4:05 p.m.", false).expect("date");
+        assert_eq!(pm.date.local(), "2022-03-01T16:05:00+00:00");
+        let uhr = find_in_text("12.05.2021, 14:30 Uhr", false).expect("date");
+        assert_eq!(uhr.date.local(), "2021-05-12T14:30:00+00:00");
+    }
+
+    #[test]
+    fn url_paths() {
+        assert_eq!(from_url("https://x.org/blog/2019/08/02/post/").map(|d| d.local()), Some("2019-08-02".into()));
+        assert_eq!(from_url("https://x.org/2019-08-02-post").map(|d| d.local()), Some("2019-08-02".into()));
+        assert_eq!(from_url("https://x.org/id/12345678901"), None);
+    }
+}

@@ -1,0 +1,518 @@
+//! What an article says about itself: headline, authors, dates, publisher,
+//! language, dateline. Every field comes from evidence in the page or the
+//! text, best source first; a field with no evidence stays empty.
+
+mod authors;
+mod dates;
+mod jsonld;
+mod language;
+mod plaintext;
+mod title;
+
+pub use dates::{ArticleDate, DatePrecision};
+pub use language::LanguageSource;
+
+use crate::analysis::segment::Segmentation;
+use crate::analysis::text::Span;
+use authors::Trust;
+
+/// Average adult reading speed, words per minute.
+const READING_WORDS_PER_MINUTE: usize = 230;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Author {
+    pub name: String,
+    /// The author's page on the site.
+    pub url: String,
+    /// A social media handle, "@" included.
+    pub handle: String,
+}
+
+/// The place line that opens a story ("ATLANTA --").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dateline {
+    /// As written.
+    pub text: String,
+    /// The place, capitals normalized ("Atlanta").
+    pub location: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Metadata {
+    /// The headline without a site name; empty when the article has none.
+    pub title: String,
+    pub description: String,
+    pub authors: Vec<Author>,
+    pub published: Option<ArticleDate>,
+    pub modified: Option<ArticleDate>,
+    pub publisher: String,
+    pub publisher_handle: String,
+    /// The site's name where it differs from the publisher's.
+    pub site_name: String,
+    pub canonical_url: String,
+    pub section: String,
+    pub tags: Vec<String>,
+    pub image_url: String,
+    /// BCP-47; empty when unknown.
+    pub language: String,
+    pub language_source: LanguageSource,
+    pub dateline: Option<Dateline>,
+    pub word_count: usize,
+    pub reading_time_seconds: u32,
+    pub social_handles: Vec<String>,
+}
+
+/// A link whose `rel` matters to metadata (`canonical`, `author`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageLink {
+    /// Lower case.
+    pub rel: String,
+    pub href: String,
+    pub text: String,
+}
+
+/// A `<time>` element or another element marked as a date.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageDate {
+    /// The machine value (`datetime`, `content`) or, failing that, the text.
+    pub value: String,
+    /// Whether it is marked as a publication date (`pubdate`, a "published" class).
+    pub published: bool,
+    /// Whether it is marked as an update date.
+    pub modified: bool,
+    /// Whether it stands in boilerplate (a footer, a list of other articles).
+    pub boilerplate: bool,
+}
+
+/// What metadata needs from an HTML page, gathered in one pass over its DOM.
+#[derive(Clone, Debug, Default)]
+pub struct PageEvidence {
+    /// The `<html lang>` attribute.
+    pub language: String,
+    /// The `<title>` element's text.
+    pub title: String,
+    /// The texts of `<h1>` elements, and of `<h2>`/`<h3>` whose class marks
+    /// a title, outside boilerplate, in order.
+    pub headings: Vec<String>,
+    /// `<meta>` tags: (name, property, itemprop or http-equiv in lower case, content).
+    pub metas: Vec<(String, String)>,
+    /// The bodies of `application/ld+json` scripts.
+    pub json_ld: Vec<String>,
+    pub links: Vec<PageLink>,
+    /// Microdata on elements other than `<meta>`: (itemprop, value).
+    pub microdata: Vec<(String, String)>,
+    /// `<time>` elements and elements whose class marks a date, in order.
+    pub dates: Vec<PageDate>,
+    /// Texts of elements whose class or id marks a byline or author.
+    pub bylines: Vec<String>,
+    /// Short lines of text around the first `<h1>`.
+    pub headline_lines: Vec<String>,
+    /// The visible text of the whole page, text nodes on their own lines,
+    /// capped: a last resort for a date.
+    pub page_text: String,
+}
+
+impl PageEvidence {
+    /// The first non-empty content of the first of `names` present.
+    fn meta(&self, names: &[&str]) -> Option<&str> {
+        names
+            .iter()
+            .find_map(|name| self.metas.iter().find(|(n, c)| n == name && !c.trim().is_empty()).map(|(_, c)| c.trim()))
+    }
+
+    fn meta_all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.metas.iter().filter(move |(n, _)| n == name).map(|(_, c)| c.trim()).filter(|c| !c.is_empty())
+    }
+
+    fn link(&self, rel: &str) -> Option<&PageLink> {
+        self.links.iter().find(|l| l.rel.split_whitespace().any(|r| r == rel) && !l.href.is_empty())
+    }
+
+    fn microdata(&self, prop: &str) -> impl Iterator<Item = &str> {
+        self.microdata.iter().filter(move |(p, _)| p == prop).map(|(_, v)| v.as_str())
+    }
+}
+
+const PUBLISHED_METAS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "article.published",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "original-publish-date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "citation_publication_date",
+    "citation_date",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "created",
+    "datecreated",
+    "release_date",
+    "article:post_date",
+    "displaydate",
+    "dc.date.published",
+    "cxenseparse:recs:publishtime",
+];
+
+const MODIFIED_METAS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+];
+
+const AUTHOR_METAS: &[&str] = &[
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "byl",
+    "twitter:data1",
+];
+
+/// Extracts the article's metadata. `text` is the article text (the input
+/// itself for plain text), `seg` its segmentation, `page` the evidence of its
+/// HTML page if it came as HTML, `url` where it was published ("" if unknown),
+/// `language_hint` the caller's language code ("" if none).
+pub fn extract(
+    text: &str,
+    seg: &Segmentation,
+    page: Option<&PageEvidence>,
+    url: &str,
+    language_hint: &str,
+) -> Metadata {
+    let empty = PageEvidence::default();
+    let page = page.unwrap_or(&empty);
+    let ld = jsonld::read(&page.json_ld);
+    let declared = [
+        ld.language.as_str(),
+        page.language.as_str(),
+        page.meta(&["content-language", "og:locale", "language", "dc.language"]).unwrap_or(""),
+    ];
+    let (language, language_source) = language::resolve(language_hint, &declared, text);
+    let month_first = language.starts_with("en")
+        && !["en-GB", "en-IE", "en-AU", "en-NZ", "en-IN", "en-ZA"].contains(&language.as_str());
+    let text_evidence = plaintext::read(text, seg, month_first);
+
+    let canonical_url =
+        [page.link("canonical").map(|l| l.href.as_str()), page.meta(&["og:url"]), Some(ld.url.as_str()), Some(url)]
+            .into_iter()
+            .flatten()
+            .find(|u| u.starts_with("http"))
+            .unwrap_or_default()
+            .to_string();
+    let site_name = page.meta(&["og:site_name", "application-name", "apple-mobile-web-app-title"]).unwrap_or_default();
+    let publisher = first_nonempty(&[
+        &ld.publisher,
+        page.meta(&["publisher", "dc.publisher", "article:publisher", "citation_publisher"])
+            .filter(|p| !p.starts_with("http"))
+            .unwrap_or(""),
+        site_name,
+        &text_evidence.publisher,
+    ]);
+    let publisher_handle = first_nonempty(&[
+        &ld.publisher_handle,
+        page.meta(&["twitter:site"]).map(as_handle).unwrap_or_default().as_str(),
+        &text_evidence.publisher_handle,
+    ]);
+
+    let host = host_name(&canonical_url);
+    let declared_titles: Vec<&str> = [
+        ld.is_article.then_some(ld.headline.as_str()),
+        page.meta(&["og:title"]),
+        page.meta(&["twitter:title"]),
+        page.microdata("headline").next(),
+        page.meta(&["headline", "title", "dc.title", "citation_title", "parsely-title", "sailthru.title"]),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|t| !t.trim().is_empty())
+    .collect();
+    let title = title::choose(&title::TitleSources {
+        declared: declared_titles,
+        document: &page.title,
+        headings: page.headings.iter().map(String::as_str).collect(),
+        site_names: [site_name, publisher.as_str(), host.as_str()].into_iter().filter(|s| !s.is_empty()).collect(),
+    });
+
+    let published = published_date(page, &ld, &text_evidence, text, &canonical_url, month_first);
+    let modified = [ld.modified.as_str(), page.meta(MODIFIED_METAS).unwrap_or("")]
+        .into_iter()
+        .chain(page.microdata("dateModified"))
+        .chain(page.dates.iter().filter(|d| d.modified).map(|d| d.value.as_str()))
+        .find_map(dates::parse_machine);
+
+    let words = seg.word_count();
+    Metadata {
+        title,
+        description: first_nonempty(&[
+            &ld.description,
+            page.meta(&["og:description", "description", "twitter:description", "dc.description"]).unwrap_or(""),
+        ]),
+        authors: find_authors(page, &ld, &text_evidence, &[publisher.as_str(), site_name, host.as_str()]),
+        published,
+        modified,
+        site_name: if site_name == publisher { String::new() } else { site_name.to_string() },
+        publisher,
+        publisher_handle,
+        canonical_url,
+        section: first_nonempty(&[
+            &ld.section,
+            page.meta(&["article:section", "section", "parsely-section", "category"]).unwrap_or(""),
+        ]),
+        tags: tags(page, &ld),
+        image_url: first_nonempty(&[
+            page.meta(&["og:image", "og:image:url", "twitter:image", "twitter:image:src"]).unwrap_or(""),
+            &ld.image,
+        ]),
+        language,
+        language_source,
+        dateline: text_evidence.dateline,
+        word_count: words,
+        reading_time_seconds: u32::try_from((words * 60).div_ceil(READING_WORDS_PER_MINUTE)).unwrap_or(u32::MAX),
+        social_handles: text_evidence.social_handles,
+    }
+}
+
+fn first_nonempty(values: &[&str]) -> String {
+    values.iter().map(|v| v.trim()).find(|v| !v.is_empty()).unwrap_or_default().to_string()
+}
+
+/// The publication date, from the most to the least deliberate evidence.
+fn published_date(
+    page: &PageEvidence,
+    ld: &jsonld::LinkedData,
+    text: &plaintext::TextEvidence,
+    article_text: &str,
+    canonical_url: &str,
+    month_first: bool,
+) -> Option<ArticleDate> {
+    let declared = std::iter::once(ld.published.as_str())
+        .chain(page.meta(PUBLISHED_METAS))
+        .chain(page.microdata("datePublished"))
+        .chain(page.microdata("dateCreated"))
+        .find_map(dates::parse_machine);
+    let page_date = |published: bool, boilerplate: bool| {
+        page.dates
+            .iter()
+            .filter(|d| d.boilerplate == boilerplate && !d.modified && (d.published || !published))
+            .find_map(|d| parse_page_date(&d.value, month_first))
+    };
+    let in_text = |t: &str| dates::find_in_text(t, month_first).map(|f| f.date);
+    let found = declared
+        .or_else(|| page_date(true, false))
+        .or_else(|| dates::from_url(canonical_url))
+        .or_else(|| page.headline_lines.iter().find_map(|l| in_text(l)))
+        .or_else(|| page_date(false, false))
+        .or(text.published)
+        .or_else(|| page_date(true, true))
+        .or_else(|| in_text(article_text))
+        .or_else(|| page_date(false, true))
+        .or_else(|| in_text(&page.page_text))?;
+    // A day from markup gains the time a visible date gives for the same day.
+    Some(page.dates.iter().filter_map(|d| parse_page_date(&d.value, month_first)).fold(found, ArticleDate::refined_by))
+}
+
+fn parse_page_date(value: &str, month_first: bool) -> Option<ArticleDate> {
+    dates::parse_machine(value).or_else(|| dates::find_in_text(value, month_first).map(|f| f.date))
+}
+
+/// Authors from the first source that names any, best source first.
+fn find_authors(
+    page: &PageEvidence,
+    ld: &jsonld::LinkedData,
+    text: &plaintext::TextEvidence,
+    sites: &[&str],
+) -> Vec<Author> {
+    let from_ld = |organizations: bool| -> Vec<Author> {
+        ld.authors
+            .iter()
+            .filter(|p| p.is_organization == organizations)
+            .flat_map(|p| {
+                authors::clean_names(&p.name, Trust::Markup).into_iter().map(|name| Author {
+                    name,
+                    url: p.url.clone(),
+                    handle: p.handle.clone(),
+                })
+            })
+            .collect()
+    };
+    let from_strings = |raw: Vec<&str>, trust: Trust| -> Vec<Author> {
+        raw.into_iter()
+            .flat_map(|r| authors::clean_names(r, trust))
+            .map(|name| Author { name, ..Author::default() })
+            .collect()
+    };
+    let meta = || {
+        from_strings(
+            AUTHOR_METAS.iter().flat_map(|n| page.meta_all(n)).filter(|v| !v.starts_with("http")).collect(),
+            Trust::Markup,
+        )
+    };
+    let microdata = || from_strings(page.microdata("author").chain(page.microdata("creator")).collect(), Trust::Markup);
+    let rel_author = || {
+        page.links
+            .iter()
+            .filter(|l| l.rel.split_whitespace().any(|r| r == "author"))
+            .flat_map(|l| {
+                authors::clean_names(&l.text, Trust::Markup).into_iter().map(|name| Author {
+                    name,
+                    url: l.href.clone(),
+                    ..Author::default()
+                })
+            })
+            .collect::<Vec<_>>()
+    };
+    // A byline element holding a word or two holds just the name, "oz" as well as "Jane Doe".
+    let bylines = || {
+        page.bylines
+            .iter()
+            .flat_map(|b| {
+                let trust = if b.split_whitespace().count() <= 2 { Trust::Markup } else { Trust::Visible };
+                authors::clean_names(b, trust)
+            })
+            .map(|name| Author { name, ..Author::default() })
+            .collect::<Vec<_>>()
+    };
+    let headline_lines = || page.headline_lines.iter().find_map(|l| plaintext::byline(l)).unwrap_or_default();
+    let candidates = [
+        from_ld(false),
+        microdata(),
+        rel_author(),
+        meta(),
+        bylines(),
+        headline_lines(),
+        text.authors.clone(),
+        from_ld(true),
+        personal_site_owner(page, sites),
+    ];
+    // The site's own name in an author field is a weaker answer than a
+    // person's name from a later source, but better than none (a personal blog).
+    let site_keys: Vec<String> = sites.iter().map(|s| squash(s)).filter(|s| !s.is_empty()).collect();
+    let is_site = |a: &Author| site_keys.contains(&squash(&a.name));
+    let mut chosen = candidates
+        .iter()
+        .map(|c| c.iter().filter(|a| !is_site(a)).cloned().collect::<Vec<_>>())
+        .find(|c| !c.is_empty())
+        .or_else(|| candidates.iter().find(|c| !c.is_empty()).cloned())
+        .unwrap_or_default();
+    dedup_authors(&mut chosen);
+    for author in &mut chosen {
+        if author.handle.is_empty()
+            && let Some(t) = text.authors.iter().find(|t| t.name == author.name)
+        {
+            author.handle.clone_from(&t.handle);
+        }
+    }
+    chosen
+}
+
+/// Drops repeated names, also a name repeated inside a longer string ("View
+/// all posts by Jane Doe" after "Jane Doe").
+/// The person a personal site is named after: "Jane Doe's blog", or a
+/// name that the host name spells ("Jane Doe" on janedoe.net).
+fn personal_site_owner(page: &PageEvidence, sites: &[&str]) -> Vec<Author> {
+    let host = sites.last().map(|h| squash(h)).unwrap_or_default();
+    let title_parts = title::SEPARATORS.iter().filter_map(|sep| page.title.rsplit_once(sep).map(|(_, tail)| tail));
+    let names = sites.iter().copied().chain(page.meta(&["og:site_name"])).chain(title_parts);
+    names
+        .filter_map(|raw| {
+            let raw = raw.trim();
+            let (name, possessive) = match raw.split_once(['’', '\'']) {
+                Some((name, rest)) if rest.starts_with('s') => (name.trim(), true),
+                _ => (raw, false),
+            };
+            let name = name.trim_start_matches("Dr. ").trim_start_matches("Prof. ");
+            let spelled_by_host = host.len() >= 6 && host.contains(&squash(name));
+            ((possessive || spelled_by_host) && authors::looks_like_name(name, Trust::Visible))
+                .then(|| name.to_string())
+        })
+        .take(1)
+        .map(|name| Author { name, ..Author::default() })
+        .collect()
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+fn dedup_authors(list: &mut Vec<Author>) {
+    let mut seen: Vec<String> = Vec::new();
+    list.retain(|a| {
+        let key = title::normalize(&a.name);
+        if seen.iter().any(|s| key.contains(s.as_str())) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+}
+
+fn tags(page: &PageEvidence, ld: &jsonld::LinkedData) -> Vec<String> {
+    let mut tags: Vec<String> = ld.keywords.clone();
+    if tags.is_empty() {
+        tags = page.meta_all("article:tag").map(str::to_string).collect();
+    }
+    if tags.is_empty()
+        && let Some(keywords) = page.meta(&["news_keywords", "keywords"])
+    {
+        tags = keywords.split([',', ';']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+    }
+    tags
+}
+
+/// "@handle" from "handle", "@handle" or a profile URL.
+fn as_handle(value: &str) -> String {
+    let value = value.trim();
+    if let Some(handle) = twitter_handle_of_url(value) {
+        return handle;
+    }
+    let bare = value.trim_start_matches('@');
+    if !bare.is_empty() && bare.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        format!("@{bare}")
+    } else {
+        String::new()
+    }
+}
+
+/// "@handle" from a twitter.com or x.com profile URL.
+fn twitter_handle_of_url(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let path = rest.strip_prefix("twitter.com/").or_else(|| rest.strip_prefix("x.com/"))?;
+    let handle = path.split(['/', '?', '#']).next()?;
+    (!handle.is_empty() && handle.chars().all(|c| c.is_alphanumeric() || c == '_')).then(|| format!("@{handle}"))
+}
+
+/// "blog.example-news.co.uk" to "blog example-news": the parts of a host
+/// that may name the site.
+fn host_name(url: &str) -> String {
+    let rest = url.split_once("://").map_or("", |(_, r)| r);
+    let host = rest.split(['/', ':', '?', '#']).next().unwrap_or("");
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty() && *l != "www").collect();
+    let mut labels = labels.as_slice();
+    while labels.len() > 1 && labels[labels.len() - 1].len() <= 3 {
+        labels = &labels[..labels.len() - 1];
+    }
+    labels.first().copied().unwrap_or("").to_string()
+}
+
+#[cfg(test)]
+mod tests;

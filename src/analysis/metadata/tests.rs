@@ -1,0 +1,157 @@
+use super::*;
+use crate::analysis::html;
+use crate::analysis::segment::segment;
+
+/// A plain-text article shaped like the seed: a date header, an author line
+/// ending in "Read more", a bio after "---" and the publisher's follow line.
+const PLAIN: &str = " date 2021-06-01 1 June 2021 09:30 (UTC+02:00)
+
+Jane Doe Read more
+
+The council voted on Tuesday to approve the new budget after a long debate about schools and roads.
+
+\"We listened to everyone,\" the mayor said after the vote, adding that the plan would be reviewed next year.
+
+---
+
+Jane Doe is Example Times’ staff journalist, follow her on Twitter: @janedoe
+
+Follow us on Twitter @ExampleTimesX";
+
+fn plain(text: &str) -> Metadata {
+    extract(text, &segment(text), None, "", "")
+}
+
+fn page(html_text: &str) -> Metadata {
+    let article = html::extract(html_text);
+    extract(&article.text, &segment(&article.text), Some(&article.page), "", "")
+}
+
+#[test]
+fn plain_text_header_and_footer() {
+    let md = plain(PLAIN);
+    assert_eq!(md.title, "");
+    let published = md.published.expect("date");
+    assert_eq!(published.local(), "2021-06-01T09:30:00+02:00");
+    assert_eq!(published.precision(), DatePrecision::Minute);
+    assert_eq!(published.instant(), (1_622_532_600, 0));
+    assert_eq!(md.authors, vec![Author { name: "Jane Doe".into(), url: String::new(), handle: "@janedoe".into() }]);
+    assert_eq!(md.publisher, "Example Times");
+    assert_eq!(md.publisher_handle, "@ExampleTimesX");
+    assert_eq!((md.language.as_str(), md.language_source), ("en", LanguageSource::Detected));
+    assert_eq!(md.social_handles, ["@janedoe", "@ExampleTimesX"]);
+    assert_eq!(md.word_count, segment(PLAIN).word_count());
+    assert!(md.reading_time_seconds > 0);
+}
+
+#[test]
+fn nothing_is_invented() {
+    let md = plain("The council voted on Tuesday to approve the new budget after a long debate.");
+    assert!(md.title.is_empty() && md.authors.is_empty() && md.published.is_none() && md.publisher.is_empty());
+    assert!(md.dateline.is_none() && md.canonical_url.is_empty());
+}
+
+#[test]
+fn request_language_wins() {
+    let md = extract(PLAIN, &segment(PLAIN), None, "", "fr");
+    assert_eq!((md.language.as_str(), md.language_source), ("fr", LanguageSource::Request));
+}
+
+const BODY: &str =
+    "<p>The council voted on Tuesday to approve the new budget, after a long debate about schools, roads and parks.</p>
+<p>The mayor said the plan, which was drafted last spring, would be reviewed next year by an independent panel.</p>";
+
+#[test]
+fn json_ld_beats_meta_tags() {
+    let md = page(&format!(
+        r#"<html lang="en-GB"><head><title>Budget approved | Example Times</title>
+        <meta property="og:title" content="Budget approved">
+        <meta property="og:site_name" content="Example Times">
+        <meta property="article:published_time" content="2021-06-02T10:00:00Z">
+        <meta name="author" content="Someone Else">
+        <link rel="canonical" href="https://example.org/news/budget">
+        <script type="application/ld+json">{{"@type":"NewsArticle","headline":"Budget approved",
+          "datePublished":"2021-06-01T09:30:00+02:00","author":{{"@type":"Person","name":"Jane Doe"}},
+          "publisher":{{"@type":"Organization","name":"Example Times"}}}}</script></head>
+        <body><article><h1>Budget approved</h1>{BODY}</article></body></html>"#
+    ));
+    assert_eq!(md.title, "Budget approved");
+    assert_eq!(md.published.map(|d| d.local()), Some("2021-06-01T09:30:00+02:00".into()));
+    assert_eq!(md.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Jane Doe"]);
+    assert_eq!(md.publisher, "Example Times");
+    assert_eq!(md.canonical_url, "https://example.org/news/budget");
+    assert_eq!((md.language.as_str(), md.language_source), ("en-GB", LanguageSource::Declared));
+}
+
+#[test]
+fn meta_tags_alone() {
+    let md = page(&format!(
+        r#"<html><head><title>Budget approved - Example Times</title>
+        <meta property="og:site_name" content="Example Times">
+        <meta property="article:published_time" content="2021-06-02T10:00:00+01:00">
+        <meta property="article:modified_time" content="2021-06-03T10:00:00+01:00">
+        <meta name="author" content="By Jane Doe and John Roe">
+        <meta property="article:section" content="Politics">
+        <meta property="article:tag" content="budget"><meta property="article:tag" content="council">
+        <meta name="twitter:site" content="@ExampleTimes"></head>
+        <body>{BODY}</body></html>"#
+    ));
+    assert_eq!(md.title, "Budget approved");
+    assert_eq!(md.published.map(|d| d.local()), Some("2021-06-02T10:00:00+01:00".into()));
+    assert_eq!(md.modified.map(|d| d.local()), Some("2021-06-03T10:00:00+01:00".into()));
+    assert_eq!(md.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Jane Doe", "John Roe"]);
+    assert_eq!(md.section, "Politics");
+    assert_eq!(md.tags, ["budget", "council"]);
+    assert_eq!(md.publisher_handle, "@ExampleTimes");
+}
+
+#[test]
+fn byline_and_time_elements() {
+    let md = page(&format!(
+        r#"<html><body><nav><a href="/">Home</a></nav><article><h1>Budget approved</h1>
+        <div class="byline">By <a href="/author/jane-doe">Jane Doe</a></div>
+        <time datetime="2021-06-01T09:30:00+02:00" pubdate>June 1, 2021</time>{BODY}</article>
+        <section class="comments"><span class="author">Troll Person</span><time datetime="2022-01-01">Jan 1</time></section></body></html>"#
+    ));
+    assert_eq!(md.title, "Budget approved");
+    assert_eq!(md.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Jane Doe"]);
+    assert_eq!(md.published.map(|d| d.local()), Some("2021-06-01T09:30:00+02:00".into()));
+}
+
+#[test]
+fn microdata_author_and_visible_date() {
+    let md = page(&format!(
+        r#"<html><body><div itemprop="author" itemscope><span itemprop="name">Jane Doe</span></div>
+        <h1>Budget approved</h1><p class="post-date">Veröffentlicht am 3. März 2021</p>{BODY}</body></html>"#
+    ));
+    assert_eq!(md.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Jane Doe"]);
+    assert_eq!(md.published.map(|d| d.local()), Some("2021-03-03".into()));
+}
+
+#[test]
+fn url_date_when_the_page_gives_none() {
+    let article = html::extract(&format!("<html><body>{BODY}</body></html>"));
+    let md = extract(&article.text, &segment(&article.text), Some(&article.page), "https://ex.org/2019/08/02/x/", "");
+    assert_eq!(md.published.map(|d| d.local()), Some("2019-08-02".into()));
+    assert_eq!(md.canonical_url, "https://ex.org/2019/08/02/x/");
+}
+
+#[test]
+fn dateline_of_html_text() {
+    let md = page(
+        "<html><body><p>ATLANTA -- The council voted on Tuesday to approve the new budget, after a long debate about schools.</p></body></html>",
+    );
+    assert_eq!(md.dateline.map(|d| d.location), Some("Atlanta".into()));
+}
+
+#[test]
+fn personal_site_names_its_author_only_as_a_last_resort() {
+    let blog = format!("<html><head><title>Budget notes | Jane Doe's blog</title></head><body>{BODY}</body></html>");
+    assert_eq!(page(&blog).authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Jane Doe"]);
+    let signed = format!(
+        "<html><head><title>Budget notes | Jane Doe's blog</title><meta name=\"author\" content=\"John Roe\"></head><body>{BODY}</body></html>"
+    );
+    assert_eq!(page(&signed).authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["John Roe"]);
+    let news = format!("<html><head><title>Budget | Daily Planet</title></head><body>{BODY}</body></html>");
+    assert!(page(&news).authors.is_empty());
+}

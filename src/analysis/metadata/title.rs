@@ -1,0 +1,208 @@
+//! The headline. Pages give it several times (`<title>`, `og:title`,
+//! JSON-LD `headline`, the `<h1>`), most of them with the site's name glued
+//! on; where two sources agree, that is the headline.
+
+/// Separators that glue a site name to a headline.
+pub const SEPARATORS: &[&str] =
+    &[" | ", " - ", " – ", " — ", " :: ", " : ", " » ", " « ", " · ", " • ", " // ", " ~ ", " › ", " │ "];
+
+/// The sources of a headline, best first within each kind.
+#[derive(Debug, Default)]
+pub struct TitleSources<'a> {
+    /// Titles written for machines: JSON-LD headline, og:title, twitter:title, meta title.
+    pub declared: Vec<&'a str>,
+    /// The `<title>` element.
+    pub document: &'a str,
+    /// The page's `<h1>` texts, in order.
+    pub headings: Vec<&'a str>,
+    /// Names the site goes by (og:site_name, publisher, host name).
+    pub site_names: Vec<&'a str>,
+}
+
+/// Chooses and cleans the headline; empty when the page has none.
+pub fn choose(sources: &TitleSources) -> String {
+    let sites: Vec<String> = sources.site_names.iter().map(|s| normalize(s)).filter(|s| s.len() >= 2).collect();
+    let declared: Vec<String> = sources.declared.iter().map(|t| strip_site(t, &sites)).collect();
+    let document = strip_site(sources.document, &sites);
+    let headings: Vec<&str> = sources.headings.iter().map(|h| h.trim()).filter(|h| !h.is_empty()).collect();
+    let raw = sources.declared.iter().copied().chain(std::iter::once(sources.document));
+    let cleaned: Vec<&str> = declared.iter().map(String::as_str).chain(std::iter::once(document.as_str())).collect();
+    // A heading that another source repeats is the headline, whatever site
+    // decoration or kicker surrounds it there; the heading's own punctuation wins.
+    for heading in &headings {
+        let key = squash(heading);
+        if key.chars().count() >= 4
+            && (cleaned.iter().any(|c| squash(c) == key) || raw.clone().any(|c| has_part(c, &key)))
+        {
+            return (*heading).to_string();
+        }
+    }
+    // A heading that ends with a declared title only adds a kicker to it.
+    for title in &cleaned {
+        let key = squash(title);
+        if key.chars().count() >= 12 && headings.iter().any(|h| squash(h).ends_with(&key)) {
+            return (*title).to_string();
+        }
+    }
+    // A declared title that the document title puts after a separator is the site's name.
+    let trails_document = |c: &str| {
+        SEPARATORS
+            .iter()
+            .any(|sep| sources.document.rsplit_once(sep).is_some_and(|(_, tail)| squash(tail) == squash(c)))
+    };
+    let not_site = |c: &&str| !c.is_empty() && !is_site(c, &sites) && !trails_document(c);
+    if let [only] = headings.as_slice()
+        && not_site(only)
+    {
+        return (*only).to_string();
+    }
+    if let Some(first) = cleaned.iter().copied().find(not_site) {
+        return first.to_string();
+    }
+    headings
+        .iter()
+        .copied()
+        .find(not_site)
+        .or(cleaned.iter().copied().find(|c| !c.is_empty()))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Whether `title`, split at a separator or a kicker's colon, has `key` as
+/// its leading or trailing part.
+fn has_part(title: &str, key: &str) -> bool {
+    SEPARATORS.iter().chain(&[": "]).any(|sep| {
+        let parts: Vec<&str> = title.split(sep).collect();
+        let n = parts.len();
+        n > 1 && (1..n).any(|i| squash(&parts[..i].join(sep)) == key || squash(&parts[i..].join(sep)) == key)
+    })
+}
+
+/// Lower-case letters and digits only: titles compared across sources differ
+/// in quote marks, dashes and spacing.
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The title without a site name before or after a separator.
+fn strip_site(title: &str, sites: &[String]) -> String {
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    for sep in SEPARATORS {
+        let Some((head, tail)) = title.rsplit_once(sep) else { continue };
+        if is_site(tail, sites) {
+            return strip_site(head, sites);
+        }
+        if let Some((first, rest)) = title.split_once(sep)
+            && is_site(first, sites)
+        {
+            return strip_site(rest, sites);
+        }
+    }
+    // Without a known site name, a short last part after a separator is
+    // still a site name; after a bar it may be longer.
+    for sep in [" | ", " │ ", " - ", " – ", " — ", " :: ", " » ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let bar = sep.contains(['|', '│']);
+            let (max_tail, min_head) = if bar { (5, 2) } else { (3, 3) };
+            if tail.split_whitespace().count() <= max_tail
+                && head.split_whitespace().count() >= min_head
+                && (bar || !tail.chars().any(|c| c.is_ascii_digit()))
+            {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.trim().to_string()
+}
+
+fn is_site(part: &str, sites: &[String]) -> bool {
+    let part = normalize(part);
+    let squashed: String = part.chars().filter(|c| c.is_alphanumeric()).collect();
+    !part.is_empty()
+        && sites.iter().any(|site| {
+            let site_squashed: String = site.chars().filter(|c| c.is_alphanumeric()).collect();
+            part == *site
+                || (!site_squashed.is_empty()
+                    && (squashed.contains(&site_squashed) || site_squashed.contains(&squashed))
+                    && squashed.len() * 3 >= site_squashed.len())
+        })
+}
+
+pub fn normalize(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources<'a>(
+        declared: &[&'a str],
+        document: &'a str,
+        headings: &[&'a str],
+        sites: &[&'a str],
+    ) -> TitleSources<'a> {
+        TitleSources { declared: declared.to_vec(), document, headings: headings.to_vec(), site_names: sites.to_vec() }
+    }
+
+    #[test]
+    fn site_suffix_is_removed() {
+        assert_eq!(
+            choose(&sources(&[], "Talks resume in Baku | Example News", &[], &["Example News"])),
+            "Talks resume in Baku"
+        );
+        assert_eq!(
+            choose(&sources(&[], "Example News - Talks resume in Baku", &[], &["Example News"])),
+            "Talks resume in Baku"
+        );
+        assert_eq!(
+            choose(&sources(&[], "Talks resume in Baku - ExampleNews.com", &[], &["examplenews"])),
+            "Talks resume in Baku"
+        );
+    }
+
+    #[test]
+    fn unknown_short_suffix_is_removed() {
+        assert_eq!(
+            choose(&sources(&[], "Why the talks resumed in Baku | Daily Planet", &[], &[])),
+            "Why the talks resumed in Baku"
+        );
+    }
+
+    #[test]
+    fn heading_agreeing_with_a_title_wins() {
+        let s = sources(&["Talks resume - a long subtitle"], "Talks resume | Site", &["Talks resume"], &[]);
+        assert_eq!(choose(&s), "Talks resume");
+    }
+
+    #[test]
+    fn declared_title_beats_document_title() {
+        let s = sources(&["Talks resume in Baku"], "Home page of a site", &["Menu", "Sections"], &[]);
+        assert_eq!(choose(&s), "Talks resume in Baku");
+    }
+
+    #[test]
+    fn heading_punctuation_and_kicker() {
+        let s = sources(&["\"Welches Europa\" wir wollen"], "", &["„Welches Europa“ wir wollen"], &[]);
+        assert_eq!(choose(&s), "„Welches Europa“ wir wollen");
+        let s = sources(&["Klimaschutz: Bohren, bis es heiß wird"], "", &["Bohren, bis es heiß wird"], &[]);
+        assert_eq!(choose(&s), "Bohren, bis es heiß wird");
+    }
+
+    #[test]
+    fn site_name_is_no_headline() {
+        let s = sources(&["Zahlenzauberin"], "Zahlenzauberin", &["Was zum Hören in den Ferien"], &["Zahlenzauberin"]);
+        assert_eq!(choose(&s), "Was zum Hören in den Ferien");
+    }
+
+    #[test]
+    fn the_one_heading_is_the_headline() {
+        let s = sources(&["Shop for corsets online"], "Shop for corsets online | Site", &["Corsets: a history"], &[]);
+        assert_eq!(choose(&s), "Corsets: a history");
+    }
+
+    #[test]
+    fn no_sources_no_title() {
+        assert_eq!(choose(&TitleSources::default()), "");
+    }
+}
