@@ -59,6 +59,9 @@ pub struct ServeArgs {
     /// Seconds between HTTP/2 and TCP keepalive probes.
     #[arg(long, env = "LEDE_KEEPALIVE_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
     pub keepalive_secs: u64,
+    /// Serve Prometheus metrics at http://ADDR/metrics. Default: off.
+    #[arg(long, env = "LEDE_METRICS_ADDR")]
+    pub metrics_addr: Option<SocketAddr>,
     /// Do not offer server reflection.
     #[arg(long, env = "LEDE_NO_REFLECTION")]
     pub no_reflection: bool,

@@ -18,4 +18,5 @@ pub mod api;
 pub mod cli;
 pub mod config;
 pub mod json;
+pub mod metrics;
 pub mod server;

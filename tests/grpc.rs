@@ -248,12 +248,112 @@ async fn reflection_lists_the_services_in_v1_and_v1alpha() {
 }
 
 #[tokio::test]
-async fn single_job_rpcs_echo_the_document_id() {
+async fn the_seed_article_comes_out_right() {
     let server = TestServer::start().await;
     let mut client = server.client().await;
-    let req = pb::ParseMetadataRequest { document: Some(document("m", SEED)), encoding_type: 0 };
-    match client.parse_metadata(req).await {
-        Ok(res) => assert_eq!(res.into_inner().document_id, "m"),
-        Err(status) => assert_eq!(status.code(), Code::Unimplemented, "{status:?}"),
+    let res = client.analyze_article(analyze_request("seed", SEED)).await.unwrap().into_inner();
+
+    let meta = res.metadata.unwrap();
+    assert_eq!(meta.title, "");
+    let published = meta.published_at.unwrap();
+    assert_eq!(published.local, "2023-02-23T16:09:00+04:00");
+    assert_eq!(published.precision, pb::DatePrecision::Minute as i32);
+    assert_eq!(published.instant.unwrap().seconds, 1_677_154_140);
+    let authors: Vec<(&str, &str)> = meta.authors.iter().map(|a| (a.name.as_str(), a.handle.as_str())).collect();
+    assert_eq!(authors, [("Sabina Mammadli", "@SabinaMmdl")]);
+    assert_eq!((meta.publisher.as_str(), meta.publisher_handle.as_str()), ("AzerNews", "@AzerNewsAz"));
+    assert_eq!(meta.language_code, "en");
+
+    let entity = |name: &str| res.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no {name}"));
+    let zakharova = entity("Maria Zakharova");
+    assert_eq!(zakharova.r#type, pb::EntityType::Person as i32);
+    assert!(zakharova.roles.iter().any(|r| r.contains("Spokesperson")), "{:?}", zakharova.roles);
+    let galuzin = entity("Mikhail Galuzin");
+    assert!(
+        galuzin.mentions.iter().any(|m| m.text == "the deputy minister" && m.r#type == pb::MentionType::Common as i32)
+    );
+    assert_eq!(entity("December 12, 2022").normalized_value, "2022-12-12");
+    assert!(res.entities.iter().all(|e| e.name != "Read" && e.name != "Follow"));
+
+    let direct: Vec<(&str, &str, &str)> = res
+        .quotes
+        .iter()
+        .filter(|q| q.r#type == pb::QuoteType::Direct as i32)
+        .map(|q| (q.speaker.as_str(), q.speaker_name.as_str(), q.cue.as_str()))
+        .collect();
+    assert_eq!(
+        direct,
+        [
+            ("she", "Maria Zakharova", "added"),
+            ("Galuzin", "Mikhail Galuzin", "added"),
+            ("the deputy minister", "Mikhail Galuzin", "said"),
+            ("he", "Mikhail Galuzin", "added"),
+        ]
+    );
+    for q in &res.quotes {
+        if !q.speaker_entity_id.is_empty() {
+            let speaker = res.entities.iter().find(|e| e.id == q.speaker_entity_id).expect("the id names an entity");
+            assert_eq!(speaker.name, q.speaker_name);
+        }
+    }
+}
+
+#[tokio::test]
+async fn parse_metadata_reads_an_html_page() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let page = r#"<!doctype html><html lang="de"><head>
+        <title>Gespräche stocken | Beispiel Zeitung</title>
+        <meta property="og:site_name" content="Beispiel Zeitung">
+        <meta property="article:published_time" content="2024-03-05T09:30:00+01:00">
+        <meta name="author" content="Erika Mustermann">
+        </head><body><nav><a href="/">Start</a> <a href="/politik">Politik</a></nav>
+        <article><h1>Gespräche stocken</h1>
+        <p>Die Gespräche zwischen den beiden Ländern stocken seit Wochen, sagte die Sprecherin am Dienstag in Berlin.</p>
+        <p>Beide Seiten wollen im Frühjahr wieder verhandeln, doch ein Termin steht noch nicht fest.</p></article>
+        <footer>Impressum · Datenschutz</footer></body></html>"#;
+    let mut doc = document("page", page);
+    doc.format = pb::DocumentFormat::Html as i32;
+    let res = client
+        .parse_metadata(pb::ParseMetadataRequest { document: Some(doc), encoding_type: 0 })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(res.document_id, "page");
+    assert!(res.text.starts_with("Gespräche stocken") || res.text.contains("Die Gespräche zwischen"), "{}", res.text);
+    assert!(!res.text.contains("Impressum"), "{}", res.text);
+    let meta = res.metadata.unwrap();
+    assert_eq!(meta.title, "Gespräche stocken");
+    assert_eq!(meta.authors[0].name, "Erika Mustermann");
+    assert_eq!(meta.published_at.unwrap().local, "2024-03-05T09:30:00+01:00");
+    assert_eq!(meta.language_code, "de");
+    assert_eq!(meta.language_source, pb::LanguageSource::Declared as i32);
+}
+
+#[tokio::test]
+async fn metrics_count_calls_by_method_and_code() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let metrics_addr = listener.local_addr().unwrap();
+    tokio::spawn(lede::metrics::serve(listener));
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    client.analyze_article(analyze_request("m1", SEED)).await.unwrap();
+    client.analyze_article(analyze_request("m2", "")).await.unwrap_err();
+
+    let mut socket = tokio::net::TcpStream::connect(metrics_addr).await.unwrap();
+    socket.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
+    let mut scraped = String::new();
+    socket.read_to_string(&mut scraped).await.unwrap();
+    assert!(scraped.starts_with("HTTP/1.1 200 OK"), "{scraped}");
+    for expected in [
+        r#"lede_requests_total{method="AnalyzeArticle",code="OK"}"#,
+        r#"lede_requests_total{method="AnalyzeArticle",code="INVALID_ARGUMENT"}"#,
+        r#"lede_request_duration_seconds_count{method="AnalyzeArticle"}"#,
+        "lede_requests_in_flight",
+        "lede_document_words_total",
+        r#"lede_stage_duration_seconds_count{stage="entities"}"#,
+    ] {
+        assert!(scraped.contains(expected), "{expected} missing from\n{scraped}");
     }
 }

@@ -12,7 +12,7 @@ pub mod text;
 use segment::Segmentation;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// How the article's content is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,6 +85,8 @@ pub struct Analysis {
     /// since quotes name their speakers by entity.
     pub entities: Option<Vec<entities::Entity>>,
     pub quotes: Option<Vec<quotes::Quote>>,
+    /// How long each stage took, for the service's metrics.
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 /// Why an article could not be analyzed.
@@ -148,24 +150,38 @@ pub fn analyze(doc: &Document<'_>, features: Features, budget: &Budget) -> Resul
     if let Some(missing) = features.first_unavailable() {
         return Err(AnalysisError::Unimplemented(missing));
     }
-    let (text, page) = article_text(doc)?;
+    let mut timings = Vec::new();
+    let (text, page) = timed(&mut timings, "text", || article_text(doc))?;
     budget.check()?;
-    let segmentation = segment::segment(&text);
+    let segmentation = timed(&mut timings, "segment", || segment::segment(&text));
     budget.check()?;
     let needs_entities = features.entities || features.quotes;
     // Entities resolve relative dates against the article's own date.
-    let metadata = (features.metadata || needs_entities)
-        .then(|| metadata::extract(&text, &segmentation, page.as_ref(), doc.url, doc.language));
+    let metadata = (features.metadata || needs_entities).then(|| {
+        timed(&mut timings, "metadata", || {
+            metadata::extract(&text, &segmentation, page.as_ref(), doc.url, doc.language)
+        })
+    });
     budget.check()?;
     let article_date = metadata.as_ref().and_then(|m| m.published.as_ref()).map(|d| d.date());
-    let entities = needs_entities.then(|| entities::extract(&text, &segmentation, article_date));
+    let entities = needs_entities
+        .then(|| timed(&mut timings, "entities", || entities::extract(&text, &segmentation, article_date)));
     budget.check()?;
     let quotes = match (&entities, features.quotes) {
-        (Some(entities), true) => Some(quotes::extract(&text, &segmentation, entities)),
+        (Some(entities), true) => {
+            Some(timed(&mut timings, "quotes", || quotes::extract(&text, &segmentation, entities)))
+        }
         _ => None,
     };
     let metadata = metadata.filter(|_| features.metadata);
-    Ok(Analysis { text, segmentation, metadata, entities, quotes })
+    Ok(Analysis { text, segmentation, metadata, entities, quotes, timings })
+}
+
+fn timed<T>(timings: &mut Vec<(&'static str, Duration)>, stage: &'static str, run: impl FnOnce() -> T) -> T {
+    let started = Instant::now();
+    let out = run();
+    timings.push((stage, started.elapsed()));
+    out
 }
 
 /// The plain text of the article, and what the page said about it when the

@@ -6,6 +6,7 @@ pub mod error;
 pub mod offsets;
 
 use crate::analysis::{self, Budget};
+use crate::metrics::{InFlight, metrics};
 use crate::pb;
 use crate::pb::article_service_server::ArticleService;
 use error::ApiError;
@@ -29,6 +30,7 @@ pub fn analyze_blocking(
 ) -> Result<pb::AnalyzeArticleResponse, ApiError> {
     let valid = convert::validate(req)?;
     let analysis = analysis::analyze(&valid.document, valid.features, budget)?;
+    metrics().record_document(analysis.text.len(), analysis.segmentation.word_count(), &analysis.timings);
     budget.check()?;
     Ok(convert::response(document_id(req), &analysis, valid.encoding))
 }
@@ -77,10 +79,11 @@ impl ArticleApi {
     }
 
     /// Admits one request or sheds it.
-    fn admit(&self) -> Result<OwnedSemaphorePermit, ApiError> {
-        Arc::clone(&self.inner.in_flight)
+    fn admit(&self) -> Result<(OwnedSemaphorePermit, InFlight), ApiError> {
+        let permit = Arc::clone(&self.inner.in_flight)
             .try_acquire_owned()
-            .map_err(|_| ApiError::Overloaded { limit: self.inner.limits.max_in_flight })
+            .map_err(|_| ApiError::Overloaded { limit: self.inner.limits.max_in_flight })?;
+        Ok((permit, metrics().in_flight()))
     }
 
     /// Analyzes one article on a worker, within the deadline.
@@ -122,7 +125,7 @@ impl ArticleApi {
                 Ok(_permit) => self.run(req, deadline).await,
                 Err(err) => Err(err),
             };
-            log_outcome(started, outcome.as_ref().err());
+            finish(method, started, outcome.as_ref().err());
             outcome.map(|res| Response::new(into(res))).map_err(Status::from)
         }
         .instrument(span)
@@ -219,8 +222,11 @@ fn request_span(method: &'static str, req: &pb::AnalyzeArticleRequest) -> tracin
     tracing::info_span!("request", method, document_id = document_id(req), bytes)
 }
 
-fn log_outcome(started: Instant, err: Option<&ApiError>) {
-    let latency_ms = started.elapsed().as_secs_f64() * 1e3;
+/// Logs and counts a finished call.
+fn finish(method: &'static str, started: Instant, err: Option<&ApiError>) {
+    let latency = started.elapsed();
+    metrics().record_call(method, err.map_or(tonic::Code::Ok, ApiError::code), latency);
+    let latency_ms = latency.as_secs_f64() * 1e3;
     match err {
         None => tracing::info!(latency_ms, "ok"),
         Some(err) if err.is_client_error() => tracing::info!(latency_ms, code = ?err.code(), "refused"),
@@ -381,7 +387,7 @@ impl ArticleService for ArticleApi {
                 Ok(_permit) => Ok(pb::BatchAnalyzeArticlesResponse { results: self.batch(requests, deadline).await }),
                 Err(err) => Err(err),
             };
-            log_outcome(started, outcome.as_ref().err());
+            finish("BatchAnalyzeArticles", started, outcome.as_ref().err());
             outcome.map(Response::new).map_err(Status::from)
         }
         .instrument(span)
@@ -402,8 +408,9 @@ impl ArticleService for ArticleApi {
         tokio::spawn(
             async move {
                 let _permit = permit;
+                let started = Instant::now();
                 api.pump(req.into_inner(), tx, deadline).await;
-                tracing::info!("stream closed");
+                finish("StreamAnalyzeArticles", started, None);
             }
             .instrument(span),
         );

@@ -1,0 +1,152 @@
+//! Prometheus metrics, served in the OpenMetrics text format on their own port
+//! (`--metrics-addr`) so scraping never competes with the API's connections.
+
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
+use prometheus_client::registry::Registry;
+use std::sync::LazyLock;
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Call {
+    method: &'static str,
+    code: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Method {
+    method: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Stage {
+    stage: &'static str,
+}
+
+/// The service's metrics; one set per process.
+pub struct Metrics {
+    registry: Registry,
+    requests: Family<Call, Counter>,
+    latency: Family<Method, Histogram, fn() -> Histogram>,
+    in_flight: Gauge,
+    document_bytes: Counter,
+    document_words: Counter,
+    stage_seconds: Family<Stage, Histogram, fn() -> Histogram>,
+}
+
+/// Buckets from 100 µs to about 3 minutes.
+fn seconds_histogram() -> Histogram {
+    Histogram::new(exponential_buckets(1e-4, 2.0, 21))
+}
+
+static METRICS: LazyLock<Metrics> = LazyLock::new(|| {
+    let mut registry = Registry::with_prefix("lede");
+    let requests = Family::<Call, Counter>::default();
+    registry.register("requests", "Finished RPCs by method and status code", requests.clone());
+    let latency = Family::<Method, Histogram, fn() -> Histogram>::new_with_constructor(seconds_histogram);
+    registry.register("request_duration_seconds", "RPC latency by method", latency.clone());
+    let in_flight = Gauge::default();
+    registry.register("requests_in_flight", "RPCs admitted and not yet answered", in_flight.clone());
+    let document_bytes = Counter::default();
+    registry.register("document_bytes", "Article text analyzed, in bytes", document_bytes.clone());
+    let document_words = Counter::default();
+    registry.register("document_words", "Article text analyzed, in words", document_words.clone());
+    let stage_seconds = Family::<Stage, Histogram, fn() -> Histogram>::new_with_constructor(seconds_histogram);
+    registry.register("stage_duration_seconds", "Analysis time per stage", stage_seconds.clone());
+    Metrics { registry, requests, latency, in_flight, document_bytes, document_words, stage_seconds }
+});
+
+pub fn metrics() -> &'static Metrics {
+    &METRICS
+}
+
+impl Metrics {
+    pub fn record_call(&self, method: &'static str, code: tonic::Code, latency: Duration) {
+        self.requests.get_or_create(&Call { method, code: code_name(code) }).inc();
+        self.latency.get_or_create(&Method { method }).observe(latency.as_secs_f64());
+    }
+
+    pub fn record_document(&self, bytes: usize, words: usize, stages: &[(&'static str, Duration)]) {
+        self.document_bytes.inc_by(bytes as u64);
+        self.document_words.inc_by(words as u64);
+        for &(stage, took) in stages {
+            self.stage_seconds.get_or_create(&Stage { stage }).observe(took.as_secs_f64());
+        }
+    }
+
+    /// Counts a request as in flight until the guard drops.
+    pub fn in_flight(&self) -> InFlight {
+        self.in_flight.inc();
+        InFlight(())
+    }
+
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = prometheus_client::encoding::text::encode(&mut out, &self.registry);
+        out
+    }
+}
+
+pub struct InFlight(());
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        METRICS.in_flight.dec();
+    }
+}
+
+fn code_name(code: tonic::Code) -> &'static str {
+    use tonic::Code::*;
+    match code {
+        Ok => "OK",
+        Cancelled => "CANCELLED",
+        Unknown => "UNKNOWN",
+        InvalidArgument => "INVALID_ARGUMENT",
+        DeadlineExceeded => "DEADLINE_EXCEEDED",
+        NotFound => "NOT_FOUND",
+        AlreadyExists => "ALREADY_EXISTS",
+        PermissionDenied => "PERMISSION_DENIED",
+        ResourceExhausted => "RESOURCE_EXHAUSTED",
+        FailedPrecondition => "FAILED_PRECONDITION",
+        Aborted => "ABORTED",
+        OutOfRange => "OUT_OF_RANGE",
+        Unimplemented => "UNIMPLEMENTED",
+        Internal => "INTERNAL",
+        Unavailable => "UNAVAILABLE",
+        DataLoss => "DATA_LOSS",
+        Unauthenticated => "UNAUTHENTICATED",
+    }
+}
+
+/// Answers every HTTP request on `listener`: `GET /metrics` with the metrics,
+/// anything else with 404. One short exchange per connection.
+pub async fn serve(listener: TcpListener) {
+    loop {
+        let Ok((mut socket, _)) = listener.accept().await else { continue };
+        tokio::spawn(async move {
+            let mut head = vec![0u8; 4096];
+            let mut read = 0;
+            while read < head.len() && !head[..read].windows(4).any(|w| w == b"\r\n\r\n") {
+                match tokio::time::timeout(Duration::from_secs(5), socket.read(&mut head[read..])).await {
+                    Ok(Ok(n)) if n > 0 => read += n,
+                    _ => return,
+                }
+            }
+            let wanted = head.starts_with(b"GET /metrics ") || head.starts_with(b"GET /metrics?");
+            let (status, body) =
+                if wanted { ("200 OK", METRICS.render()) } else { ("404 Not Found", "try GET /metrics\n".to_owned()) };
+            let response = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: application/openmetrics-text; version=1.0.0; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = socket.write_all(response.as_bytes()).await;
+            let _ = socket.shutdown().await;
+        });
+    }
+}
