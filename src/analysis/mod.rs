@@ -195,20 +195,21 @@ fn article_text(doc: &Document<'_>) -> Result<(String, Option<metadata::PageEvid
             &decoded
         }
     };
+    if content.trim().is_empty() {
+        return Err(AnalysisError::EmptyContent);
+    }
     let is_html = match doc.format {
         Format::Html => true,
         Format::PlainText => false,
         Format::Detect => html::looks_like_html(content),
     };
+    // A page whose body holds no article text still has metadata to read.
     let (text, page) = if is_html {
         let article = html::extract(content);
         (article.text, Some(article.page))
     } else {
         (content.to_owned(), None)
     };
-    if text.trim().is_empty() {
-        return Err(AnalysisError::EmptyContent);
-    }
     Ok((text, page))
 }
 
