@@ -6,7 +6,9 @@
 //! Throughput is reported in words (or bytes for HTML) per second.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use lede::analysis::{self, Budget, Content, Document, Features, Format, entities, html, quotes, segment};
+use lede::analysis::{
+    self, Budget, Content, Document, Features, Format, Options, entities, html, quotes, segment, summary,
+};
 use std::hint::black_box;
 
 const SEED: &str = include_str!("../tests/fixtures/seed.txt");
@@ -81,6 +83,17 @@ fn stages(c: &mut Criterion) {
     }
     group.finish();
 
+    let mut group = c.benchmark_group("summary");
+    for (name, text) in inputs() {
+        let seg = segment::segment(&text);
+        let found = entities::extract(&text, &seg, None);
+        group.throughput(Throughput::Elements(seg.word_count() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), &text, |b, t| {
+            b.iter(|| summary::summarize(black_box(t), &seg, &found, "en", &summary::SummaryOptions::default()))
+        });
+    }
+    group.finish();
+
     let page = news_page();
     let mut group = c.benchmark_group("html");
     group.throughput(Throughput::Bytes(page.len() as u64));
@@ -94,7 +107,7 @@ fn stages(c: &mut Criterion) {
         let format = if name.starts_with("page") { Format::Html } else { Format::PlainText };
         group.bench_with_input(BenchmarkId::from_parameter(name), &text, |b, t| {
             let doc = Document { content: Content::Text(t), format, url: "", language: "" };
-            b.iter(|| analysis::analyze(black_box(&doc), all, &Budget::default()))
+            b.iter(|| analysis::analyze(black_box(&doc), all, &Options::default(), &Budget::default()))
         });
     }
     group.finish();

@@ -7,6 +7,7 @@ pub mod html;
 pub mod metadata;
 pub mod quotes;
 pub mod segment;
+pub mod summary;
 pub mod text;
 
 use segment::Segmentation;
@@ -56,7 +57,7 @@ pub struct Features {
 
 impl Features {
     /// The analyses this build implements; "everything" means these.
-    pub const AVAILABLE: Features = Features { metadata: true, entities: true, quotes: true, summary: false };
+    pub const AVAILABLE: Features = Features { metadata: true, entities: true, quotes: true, summary: true };
 
     pub fn is_empty(self) -> bool {
         self == Features::default()
@@ -85,6 +86,7 @@ pub struct Analysis {
     /// since quotes name their speakers by entity.
     pub entities: Option<Vec<entities::Entity>>,
     pub quotes: Option<Vec<quotes::Quote>>,
+    pub summary: Option<summary::Summary>,
     /// How long each stage took, for the service's metrics.
     pub timings: Vec<(&'static str, Duration)>,
 }
@@ -145,8 +147,19 @@ impl Budget {
     }
 }
 
+/// How the analyses should run, beyond which ones.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Options {
+    pub summary: summary::SummaryOptions,
+}
+
 /// Analyzes one article, running only the stages that `features` needs.
-pub fn analyze(doc: &Document<'_>, features: Features, budget: &Budget) -> Result<Analysis, AnalysisError> {
+pub fn analyze(
+    doc: &Document<'_>,
+    features: Features,
+    options: &Options,
+    budget: &Budget,
+) -> Result<Analysis, AnalysisError> {
     if let Some(missing) = features.first_unavailable() {
         return Err(AnalysisError::Unimplemented(missing));
     }
@@ -155,7 +168,8 @@ pub fn analyze(doc: &Document<'_>, features: Features, budget: &Budget) -> Resul
     budget.check()?;
     let segmentation = timed(&mut timings, "segment", || segment::segment(&text));
     budget.check()?;
-    let needs_entities = features.entities || features.quotes;
+    // Quotes name their speakers by entity; summaries link sentences through them.
+    let needs_entities = features.entities || features.quotes || features.summary;
     // Entities resolve relative dates against the article's own date.
     let metadata = (features.metadata || needs_entities).then(|| {
         timed(&mut timings, "metadata", || {
@@ -173,8 +187,15 @@ pub fn analyze(doc: &Document<'_>, features: Features, budget: &Budget) -> Resul
         }
         _ => None,
     };
+    budget.check()?;
+    let summary = features.summary.then(|| {
+        let language = metadata.as_ref().map_or(doc.language, |m| m.language.as_str());
+        let found = entities.as_deref().unwrap_or_default();
+        timed(&mut timings, "summary", || summary::summarize(&text, &segmentation, found, language, &options.summary))
+    });
     let metadata = metadata.filter(|_| features.metadata);
-    Ok(Analysis { text, segmentation, metadata, entities, quotes, timings })
+    let entities = entities.filter(|_| features.entities || features.quotes);
+    Ok(Analysis { text, segmentation, metadata, entities, quotes, summary, timings })
 }
 
 fn timed<T>(timings: &mut Vec<(&'static str, Duration)>, stage: &'static str, run: impl FnOnce() -> T) -> T {
@@ -225,7 +246,7 @@ mod tests {
     fn plain_text_is_kept_unchanged() {
         let text = "  One.\r\n\r\nTwo.  ";
         let only_entities = Features { entities: true, ..Features::default() };
-        let analysis = analyze(&plain(text), only_entities, &Budget::default()).unwrap();
+        let analysis = analyze(&plain(text), only_entities, &Options::default(), &Budget::default()).unwrap();
         assert_eq!(analysis.text, text);
         assert!(analysis.quotes.is_none());
         assert_eq!(analysis.segmentation.paragraphs.len(), 2);
@@ -234,7 +255,7 @@ mod tests {
     #[test]
     fn blank_content_is_refused() {
         assert_eq!(
-            analyze(&plain(" \n\t "), Features::AVAILABLE, &Budget::default()).unwrap_err(),
+            analyze(&plain(" \n\t "), Features::AVAILABLE, &Options::default(), &Budget::default()).unwrap_err(),
             AnalysisError::EmptyContent
         );
     }
@@ -242,9 +263,15 @@ mod tests {
     #[test]
     fn an_expired_or_cancelled_budget_stops_the_work() {
         let budget = Budget::new(Some(Instant::now()));
-        assert_eq!(analyze(&plain("Hi."), Features::AVAILABLE, &budget).unwrap_err(), AnalysisError::DeadlineExceeded);
+        assert_eq!(
+            analyze(&plain("Hi."), Features::AVAILABLE, &Options::default(), &budget).unwrap_err(),
+            AnalysisError::DeadlineExceeded
+        );
         let budget = Budget::default();
         budget.cancel();
-        assert_eq!(analyze(&plain("Hi."), Features::AVAILABLE, &budget).unwrap_err(), AnalysisError::Cancelled);
+        assert_eq!(
+            analyze(&plain("Hi."), Features::AVAILABLE, &Options::default(), &budget).unwrap_err(),
+            AnalysisError::Cancelled
+        );
     }
 }

@@ -102,6 +102,11 @@ fn paragraph_blocks(text: &str) -> Vec<Span> {
         if c != '\n' && c != '\r' {
             continue;
         }
+        // CRLF ends one line, not two.
+        if c == '\n' && i > 0 && text.as_bytes()[i - 1] == b'\r' {
+            line_start = i + 1;
+            continue;
+        }
         let line = &text[line_start..i];
         let is_blank = line.trim().is_empty();
         if is_blank && !blank_run {
@@ -494,8 +499,8 @@ mod tests {
 
     #[test]
     fn crlf_and_cr_line_endings() {
-        let text = "One line\r\n\r\nAnother one.\rA third.";
-        assert_eq!(sentences(text), ["One line", "Another one.", "A third."]);
+        let text = "One line\r\n\r\nAnother one.\rA third.\r\nA fourth.";
+        assert_eq!(sentences(text), ["One line", "Another one.", "A third.", "A fourth."]);
         assert_eq!(segment(text).paragraphs.len(), 2);
     }
 

@@ -6,8 +6,9 @@ use super::offsets::{OffsetMap, Unit};
 use crate::analysis::entities::{Entity, EntityType, MentionKind};
 use crate::analysis::metadata::{ArticleDate, DatePrecision, LanguageSource, Metadata};
 use crate::analysis::quotes::{Quote, QuoteKind};
+use crate::analysis::summary::{Summary, SummaryOptions};
 use crate::analysis::text::Span;
-use crate::analysis::{Analysis, Content, Document, Features, Format};
+use crate::analysis::{Analysis, Content, Document, Features, Format, Options};
 use crate::pb;
 use tonic_types::FieldViolation;
 
@@ -15,6 +16,7 @@ use tonic_types::FieldViolation;
 pub struct Validated<'a> {
     pub document: Document<'a>,
     pub features: Features,
+    pub options: Options,
     pub encoding: pb::EncodingType,
 }
 
@@ -43,10 +45,40 @@ pub fn validate(req: &pb::AnalyzeArticleRequest) -> Result<Validated<'_>, ApiErr
         }
     };
     let encoding = enum_field(req.encoding_type, "encoding_type", &mut violations);
+    let summary = req.summary_options.map(|o| summary_options(&o, &mut violations)).unwrap_or_default();
     match (document, violations.is_empty()) {
-        (Some(document), true) => Ok(Validated { document, features, encoding: encoding.unwrap_or_default() }),
+        (Some(document), true) => {
+            Ok(Validated { document, features, options: Options { summary }, encoding: encoding.unwrap_or_default() })
+        }
         _ => Err(ApiError::InvalidArgument(violations)),
     }
+}
+
+/// Summary limits; 0 means "not set", negative numbers are refused.
+fn summary_options(o: &pb::SummaryOptions, violations: &mut Vec<FieldViolation>) -> SummaryOptions {
+    let mut count = |value: i32, field: &str| match usize::try_from(value) {
+        Ok(0) => None,
+        Ok(n) => Some(n),
+        Err(_) => {
+            violations
+                .push(FieldViolation::new(field, format!("is {value}; use a positive number, or 0 for no limit")));
+            None
+        }
+    };
+    let max_sentences = count(o.max_sentences, "summary_options.max_sentences");
+    let max_words = count(o.max_words, "summary_options.max_words");
+    let ratio = match o.ratio {
+        0.0 => None,
+        r if r > 0.0 && r <= 1.0 => Some(r),
+        r => {
+            violations.push(FieldViolation::new(
+                "summary_options.ratio",
+                format!("is {r}; use a fraction in (0, 1], or 0 for no limit"),
+            ));
+            None
+        }
+    };
+    SummaryOptions { max_sentences, max_words, ratio }
 }
 
 fn document<'a>(doc: &'a pb::Document, violations: &mut Vec<FieldViolation>) -> Option<Document<'a>> {
@@ -105,7 +137,33 @@ pub fn response(document_id: &str, analysis: &Analysis, encoding: pb::EncodingTy
         metadata: analysis.metadata.as_ref().map(|m| metadata(m, &offsets)),
         entities: analysis.entities.iter().flatten().enumerate().map(|(i, e)| entity(i, e, text, &offsets)).collect(),
         quotes: analysis.quotes.iter().flatten().map(|q| quote(q, text, &offsets)).collect(),
-        ..Default::default()
+        summary: analysis.summary.as_ref().map(|s| summary(s, analysis, &offsets)),
+    }
+}
+
+fn summary(s: &Summary, analysis: &Analysis, offsets: &OffsetMap) -> pb::Summary {
+    let text = &analysis.text;
+    let sentences: Vec<pb::SummarySentence> = s
+        .sentences
+        .iter()
+        .filter_map(|chosen| {
+            let span = analysis.segmentation.sentences.get(chosen.index)?.span;
+            Some(pb::SummarySentence {
+                span: offsets.span(span),
+                text: span.of(text).to_owned(),
+                sentence_index: to_i32(chosen.index),
+                score: chosen.score,
+            })
+        })
+        .collect();
+    pb::Summary {
+        text: sentences.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" "),
+        sentences,
+        keyphrases: s
+            .keyphrases
+            .iter()
+            .map(|k| pb::Keyphrase { text: k.text.clone(), score: k.score, span: offsets.span(k.span) })
+            .collect(),
     }
 }
 
@@ -255,7 +313,11 @@ mod tests {
         req.encoding_type = 42;
         req.features = Some(pb::Features::default());
         req.document.as_mut().unwrap().format = 9;
-        assert_eq!(violated_fields(&req), ["document.format", "features", "encoding_type"]);
+        req.summary_options = Some(pb::SummaryOptions { max_sentences: -1, max_words: 0, ratio: 1.5 });
+        assert_eq!(
+            violated_fields(&req),
+            ["document.format", "features", "encoding_type", "summary_options.max_sentences", "summary_options.ratio"]
+        );
         assert_eq!(violated_fields(&pb::AnalyzeArticleRequest::default()), ["document"]);
     }
 

@@ -29,7 +29,7 @@ pub fn analyze_blocking(
     budget: &Budget,
 ) -> Result<pb::AnalyzeArticleResponse, ApiError> {
     let valid = convert::validate(req)?;
-    let analysis = analysis::analyze(&valid.document, valid.features, budget)?;
+    let analysis = analysis::analyze(&valid.document, valid.features, &valid.options, budget)?;
     metrics().record_document(analysis.text.len(), analysis.segmentation.word_count(), &analysis.timings);
     budget.check()?;
     Ok(convert::response(document_id(req), &analysis, valid.encoding))

@@ -69,8 +69,22 @@ pub fn extract(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Quote
     let found = with_unclaimed_regions(&doc, found, &claimed);
     let speakers = SpeakerIndex::new(entities);
     let mut quotes: Vec<Quote> = found.into_iter().map(|f| speakers.quote(text, f, entities)).collect();
-    quotes.dedup_by(|b, a| a.span == b.span);
+    drop_nested(&mut quotes);
     quotes
+}
+
+/// Keeps the outer of two nested attributions ("'He said he would go,' she
+/// added"): the inner one repeats part of its words. This also bounds the
+/// answer by the text's size, where a run of reporting verbs would otherwise
+/// open quotes that each run to the end of the sentence.
+fn drop_nested(quotes: &mut Vec<Quote>) {
+    quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    let mut reach = 0;
+    quotes.retain(|q| {
+        let outer = q.span.end > reach;
+        reach = reach.max(q.span.end);
+        outer
+    });
 }
 
 /// Merges the regions no verb claimed into the attributions, in text order:

@@ -166,7 +166,8 @@ impl Document {
         let mut votes: KeyMap<[u16; 5]> = KeyMap::default();
         for (info, &label) in self.tokens.iter().zip(&labels) {
             if info.case.is_capitalized() {
-                votes.entry(info.lower).or_default()[usize::from(label.class_slot())] += 1;
+                let vote = &mut votes.entry(info.lower).or_default()[usize::from(label.class_slot())];
+                *vote = vote.saturating_add(1);
             }
         }
         let elsewhere = self

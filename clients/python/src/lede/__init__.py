@@ -1,0 +1,1 @@
+"""Generated from proto/lede/v1 by clients/python/generate.py; do not edit."""

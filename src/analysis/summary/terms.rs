@@ -1,0 +1,217 @@
+//! Sentences as weighted bags of stemmed content words, the common ground of
+//! sentence similarity and keyphrase scoring.
+
+use super::stopwords;
+use crate::analysis::segment::{Segmentation, TokenKind};
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash (from rustc): the maps here hold short words and small ids from
+/// one trusted text, where SipHash's DoS resistance buys nothing and costs
+/// most of the time.
+#[derive(Default)]
+pub(super) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A language's stemmer and stop words.
+pub(super) struct Lexicon {
+    stemmer: Stemmer,
+    stops: HashSet<&'static str, BuildHasherDefault<FxHasher>>,
+}
+
+impl Lexicon {
+    /// The lexicon for a BCP-47 tag; unknown or empty tags read as English,
+    /// the language of most of the service's input.
+    pub(super) fn new(language: &str) -> Self {
+        let code = language.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        let algorithm = match code.as_str() {
+            "ar" => Algorithm::Arabic,
+            "da" => Algorithm::Danish,
+            "nl" => Algorithm::Dutch,
+            "fi" => Algorithm::Finnish,
+            "fr" => Algorithm::French,
+            "de" => Algorithm::German,
+            "el" => Algorithm::Greek,
+            "hu" => Algorithm::Hungarian,
+            "it" => Algorithm::Italian,
+            "no" | "nb" | "nn" => Algorithm::Norwegian,
+            "pt" => Algorithm::Portuguese,
+            "ro" => Algorithm::Romanian,
+            "ru" => Algorithm::Russian,
+            "es" => Algorithm::Spanish,
+            "sv" => Algorithm::Swedish,
+            "ta" => Algorithm::Tamil,
+            "tr" => Algorithm::Turkish,
+            _ => Algorithm::English,
+        };
+        let stops = match (stopwords::for_language(&code), algorithm) {
+            (Some(list), _) => list,
+            (None, Algorithm::English) => stopwords::for_language("en").unwrap_or_default(),
+            (None, _) => "",
+        };
+        Self { stemmer: Stemmer::create(algorithm), stops: stops.split_whitespace().collect() }
+    }
+
+    /// The lower-cased word without an elided article ("l'État" -> "état"),
+    /// or `None` for a stop word, a lone letter or a bare possessive.
+    pub(super) fn content_word(&self, word: &str) -> Option<String> {
+        let lower = word.replace('’', "'").to_lowercase();
+        let bare = match lower.find('\'') {
+            Some(at) if self.stops.contains(&lower[..=at]) => &lower[at + 1..],
+            _ => lower.as_str(),
+        };
+        let letters = bare.chars().filter(|c| c.is_alphanumeric()).count();
+        if letters < 2 && !bare.starts_with(|c: char| c.is_numeric()) || self.stops.contains(bare) {
+            return None;
+        }
+        Some(bare.to_string())
+    }
+
+    pub(super) fn stem(&self, word: &str) -> String {
+        // The stemmers expect words; numbers and handles pass through as they are.
+        if word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+            self.stemmer.stem(word).into_owned()
+        } else {
+            word.to_string()
+        }
+    }
+}
+
+/// Interns stems as dense ids and caches what each surface word maps to, so
+/// that every distinct word is lower-cased and stemmed once per text.
+pub(super) struct Vocabulary<'a> {
+    lexicon: &'a Lexicon,
+    words: FastMap<&'a str, Option<u32>>,
+    stems: FastMap<String, u32>,
+}
+
+impl<'a> Vocabulary<'a> {
+    pub(super) fn new(lexicon: &'a Lexicon) -> Self {
+        Self { lexicon, words: FastMap::default(), stems: FastMap::default() }
+    }
+
+    /// The term id of a token's text, `None` for stop words.
+    pub(super) fn term(&mut self, word: &'a str) -> Option<u32> {
+        if let Some(&id) = self.words.get(word) {
+            return id;
+        }
+        let id = self.lexicon.content_word(word).map(|w| self.intern(self.lexicon.stem(&w)));
+        self.words.insert(word, id);
+        id
+    }
+
+    /// The id of an extra term (an entity, say) that no word can collide with.
+    pub(super) fn intern(&mut self, key: String) -> u32 {
+        let next = u32::try_from(self.stems.len()).unwrap_or(u32::MAX);
+        *self.stems.entry(key).or_insert(next)
+    }
+}
+
+/// A sparse unit vector of term weights, sorted by term id.
+pub(super) type TermVector = Vec<(u32, f32)>;
+
+/// Unit vectors of log term frequencies. There is no IDF: counted over the
+/// sentences of one article it would discount exactly the words the article
+/// keeps coming back to, its topic; the stop list already silences the words
+/// that are frequent everywhere.
+pub(super) fn sentence_vectors(bags: &[Vec<u32>]) -> Vec<TermVector> {
+    bags.iter()
+        .map(|bag| {
+            let mut v: TermVector = count_terms(bag).into_iter().map(|(t, tf)| (t, 1.0 + (tf as f32).ln())).collect();
+            let norm = v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                v.iter_mut().for_each(|(_, w)| *w /= norm);
+            }
+            v
+        })
+        .collect()
+}
+
+/// Term ids with their counts, sorted by id.
+fn count_terms(bag: &[u32]) -> Vec<(u32, u32)> {
+    let mut sorted = bag.to_vec();
+    sorted.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for t in sorted {
+        match out.last_mut() {
+            Some((last, n)) if *last == t => *n += 1,
+            _ => out.push((t, 1)),
+        }
+    }
+    out
+}
+
+/// The content-word term ids of every sentence, in token order.
+pub(super) fn sentence_bags<'a>(text: &'a str, seg: &Segmentation, vocabulary: &mut Vocabulary<'a>) -> Vec<Vec<u32>> {
+    (0..seg.sentences.len())
+        .map(|s| {
+            seg.sentence_tokens(s)
+                .iter()
+                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                .filter_map(|t| vocabulary.term(t.span.of(text)))
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_elisions_and_stems() {
+        let en = Lexicon::new("en-GB");
+        assert_eq!(en.content_word("The"), None);
+        assert_eq!(en.content_word("'s"), None);
+        assert_eq!(en.content_word("Talks").map(|w| en.stem(&w)), Some("talk".to_string()));
+        assert_eq!(en.content_word("2,000"), Some("2,000".to_string()));
+        let fr = Lexicon::new("fr");
+        assert_eq!(fr.content_word("l’État"), Some("état".to_string()));
+        assert_eq!(fr.content_word("dans"), None);
+    }
+
+    #[test]
+    fn unknown_language_reads_as_english() {
+        assert_eq!(Lexicon::new("").content_word("with"), None);
+        assert_eq!(Lexicon::new("zz").content_word("with"), None);
+        assert!(Lexicon::new("sv").content_word("och").is_some());
+    }
+
+    #[test]
+    fn vectors_are_unit_and_weigh_repeats_sublinearly() {
+        let v = sentence_vectors(&[vec![3, 1, 3], vec![]]);
+        assert_eq!(v[0].iter().map(|&(t, _)| t).collect::<Vec<_>>(), [1, 3]);
+        assert!((v[0].iter().map(|&(_, w)| w * w).sum::<f32>() - 1.0).abs() < 1e-5);
+        assert!(v[0][1].1 > v[0][0].1 && v[0][1].1 < 2.0 * v[0][0].1);
+        assert!(v[1].is_empty());
+    }
+}
