@@ -10,7 +10,9 @@
 //! before it can vote.
 
 use crate::analysis::metadata::{PageDate, PageEvidence, PageLink};
+use regex::Regex;
 use scraper::{ElementRef, Html, Node};
+use std::sync::LazyLock;
 
 /// A DOM node; named through `ElementRef` so that `ego_tree` need not be a
 /// direct dependency.
@@ -354,6 +356,9 @@ const BYLINE_WORDS: &[&str] = &[
     "signature",
 ];
 
+/// Class or id words of comment sections.
+const COMMENT_WORDS: &[&str] = &["comment", "comments", "respond", "reply", "replies", "discussion", "disqus"];
+
 /// Class or id words of date elements.
 const DATE_WORDS: &[&str] = &[
     "date",
@@ -421,6 +426,8 @@ struct Walker {
     /// Inside `<script>`, `<style>` and the like, whose text nobody reads.
     raw_depth: usize,
     byline_depth: usize,
+    /// Inside a comment section, whose authors are readers.
+    comment_depth: usize,
     heading: Option<u8>,
 }
 
@@ -438,6 +445,7 @@ struct ExitAction {
     boilerplate: bool,
     raw: bool,
     byline: bool,
+    comment: bool,
     heading: bool,
 }
 
@@ -480,6 +488,10 @@ impl Walker {
         {
             self.boilerplate_depth += 1;
             action.boilerplate = true;
+        }
+        if words.iter().any(|w| COMMENT_WORDS.contains(&w.as_str())) {
+            self.comment_depth += 1;
+            action.comment = true;
         }
         if self.raw_depth > 0 || RAW_TEXT_TAGS.contains(&tag) {
             self.raw_depth += 1;
@@ -533,6 +545,7 @@ impl Walker {
         self.boilerplate_depth -= usize::from(action.boilerplate);
         self.raw_depth -= usize::from(action.raw);
         self.byline_depth -= usize::from(action.byline);
+        self.comment_depth -= usize::from(action.comment);
     }
 
     fn push_text(&mut self, text: &str) {
@@ -603,6 +616,11 @@ impl Walker {
             "script" if el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
                 self.page.json_ld.push(node.children().filter_map(|c| c.value().as_text()).map(|t| &**t).collect());
             }
+            "script" => {
+                for text in node.children().filter_map(|c| c.value().as_text()) {
+                    collect_script_fields(text, &mut self.page.script_fields);
+                }
+            }
             "link" | "a" => self.collect_link(node, el),
             _ => {}
         }
@@ -613,6 +631,10 @@ impl Walker {
         }
         self.collect_date(node, el, words);
         if self.boilerplate_depth > 0 {
+            let marked_author = el.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == "author"));
+            if marked_author && self.comment_depth == 0 && self.page.boilerplate_authors.len() < MAX_EVIDENCE {
+                self.page.boilerplate_authors.push(microdata_value(node, el));
+            }
             return;
         }
         let marked_headline = matches!(tag, "h2" | "h3")
@@ -675,21 +697,19 @@ impl Walker {
         if is_author && self.boilerplate_depth == 0 {
             let text = if el.name() == "a" { element_text(node) } else { String::new() };
             self.page.links.push(PageLink { rel: "author".into(), href: href.to_string(), text });
+        } else if is_author
+            && el.name() == "a"
+            && rel.split_whitespace().any(|r| r == "author")
+            && self.comment_depth == 0
+        {
+            self.page.boilerplate_authors.push(element_text(node));
         } else if rel.split_whitespace().any(|r| r == "canonical") {
             self.page.links.push(PageLink { rel, href: href.to_string(), text: String::new() });
         }
     }
 
     fn collect_microdata(&mut self, node: NodeRef<'_>, el: &scraper::node::Element, prop: &str) {
-        let value = el.attr("content").or_else(|| el.attr("datetime")).map(str::to_string).unwrap_or_else(|| {
-            // An author item holds its name in a nested `itemprop="name"`.
-            node.descendants()
-                .take(200)
-                .filter_map(|d| d.value().as_element().filter(|e| e.attr("itemprop") == Some("name")).map(|_| d))
-                .map(element_text)
-                .next()
-                .unwrap_or_else(|| element_text(node))
-        });
+        let value = microdata_value(node, el);
         for prop in prop.split_whitespace() {
             self.page.microdata.push((prop.to_string(), value.clone()));
         }
@@ -863,6 +883,38 @@ fn is_boilerplate(tag: &str, el: &scraper::node::Element, words: &[String], by_c
     })
 }
 
+/// `"author": "Jane Doe"` and `"publishedDate": "..."` in the JSON of a
+/// page's scripts (data layers, app state), which may be the only place a
+/// page names them.
+static SCRIPT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#""(datePublished|publishedDate|publishDate|published_at|publishedAt|publish_date|pubDate|firstPublishDate|author|authorName|author_name)"\s*:\s*"([^"\\]{1,120})""#,
+    )
+    .expect("valid regex")
+});
+
+fn collect_script_fields(script: &str, fields: &mut Vec<(String, String)>) {
+    for c in SCRIPT_FIELD.captures_iter(script) {
+        if fields.len() >= MAX_EVIDENCE {
+            return;
+        }
+        fields.push((c[1].to_ascii_lowercase(), c[2].trim().to_string()));
+    }
+}
+
+/// An item property's value: its `content` or `datetime`, else its text;
+/// an author item holds its name in a nested `itemprop="name"`.
+fn microdata_value(node: NodeRef<'_>, el: &scraper::node::Element) -> String {
+    el.attr("content").or_else(|| el.attr("datetime")).map(str::to_string).unwrap_or_else(|| {
+        node.descendants()
+            .take(200)
+            .filter_map(|d| d.value().as_element().filter(|e| e.attr("itemprop") == Some("name")).map(|_| d))
+            .map(element_text)
+            .next()
+            .unwrap_or_else(|| element_text(node))
+    })
+}
+
 fn is_hidden(el: &scraper::node::Element) -> bool {
     el.attr("hidden").is_some()
         || el.attr("aria-hidden").is_some_and(|v| v == "true")
@@ -992,6 +1044,29 @@ mod tests {
         assert_eq!(page.links[0].href, "https://ex.org/a");
         assert_eq!(page.bylines, ["Von Jane Doe"]);
         assert!(page.dates.iter().any(|d| d.value == "2020-01-02"));
+    }
+
+    #[test]
+    fn authors_in_footers_but_not_in_comments() {
+        let html = page(&format!(
+            r#"<article><p>{PARAGRAPH}</p><footer><span itemprop="author" itemscope><span itemprop="name">Jane Doe</span></span>
+            <a rel="author" href="/u/jane">Jane Doe</a></footer></article>
+            <aside class="comments"><footer><a rel="author" href="/u/troll">Troll</a>
+            <span itemprop="author">Reader</span></footer></aside>"#
+        ));
+        assert_eq!(extract(&html).page.boilerplate_authors, ["Jane Doe", "Jane Doe"]);
+    }
+
+    #[test]
+    fn fields_of_script_data() {
+        let html = page(&format!(
+            r#"<script>window.state = {{"publishedDate":"2016-11-04T20:37:27Z","author":"Jane Doe","n":1}};</script><p>{PARAGRAPH}</p>"#
+        ));
+        let fields = extract(&html).page.script_fields;
+        assert_eq!(
+            fields,
+            [("publisheddate".to_string(), "2016-11-04T20:37:27Z".to_string()), ("author".into(), "Jane Doe".into())]
+        );
     }
 
     #[test]

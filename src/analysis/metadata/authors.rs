@@ -16,11 +16,11 @@ pub enum Trust {
 static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)^(?:
-            (?:written|posted|published|created|submitted|text|story|report(?:ed)?|words|photos?|interview|article|
-            geschrieben|verfasst|veröffentlicht|erstellt|eingestellt|gepostet|ein\s+beitrag|beitrag|artikel|
+            (?:written|posted|published|created|submitted|filed|text|story|report(?:ed)?|words|photos?|interview|article|
+            geschrieben|gespeichert|verfasst|veröffentlicht|erstellt|eingestellt|gepostet|ein\s+beitrag|beitrag|artikel|
             pressemitteilung|pressemeldung|press\s+release|kommentar|gastbeitrag|gastkommentar|kolumne|column|commentary|opinion|analysis|analyse|essay|
             escrito|publicado|scritto|pubblicato|publié|écrit|rédigé|redacción|gepubliceerd|geschreven)\s+
-        )?(?:by|von|par|por|di|da|door|av|przez|af|autor(?:in|a|e)?|authors?|auteure?s?|text|texte|verfasser(?:in)?|redacción|redaktion)\s*[:\-–—]?\s+",
+        )?(?:by|von|par|por|di|da|door|av|przez|af|autor(?:in|en|a|e)?|authors?|auteure?s?|text|texte|verfasser(?:in)?|redacción|redaktion)\s*[:\-–—]?\s+",
     )
     .expect("valid regex")
 });
@@ -29,7 +29,8 @@ static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)\s*(?:
-            [|•·/\n\t]|\s[-–—]\s|\d|\b(?:updated|published|posted|last\s+updated|aktualisiert|veröffentlicht|am|on|le|el|il|em|le)\s+\d
+            [|•·/\n\t]|\s[-–—]\s|\b\d|\b(?:updated|published|posted|last\s+updated|aktualisiert|veröffentlicht|am|on|le|el|il|em|le)\s+\d
+            |\b(?:on|am|le|el|il|em)\s+(?:\p{L}+\.?,?\s+){1,2}\d
             |\b(?:updated|published|posted|aktualisiert|veröffentlicht|mis\s+à\s+jour|publié|actualizado)\b
             |\bfollow|\b(?:illustrations?|photos?|fotos?|bilder?|grafik|video|kamera|foto)\b|\bread\s+more\b|\bmore\s+(?:articles|stories|posts)\b|\bview\s+all\b|\babout\s+the\s+author\b|\bemail\b|@
         ).*$",
@@ -87,6 +88,11 @@ const NOT_NAMES: &[&str] = &[
     "comments",
     "comment",
     "no author",
+    "name",
+    "author name",
+    "null",
+    "undefined",
+    "none",
     "share",
     "posted",
     "published",
@@ -152,6 +158,63 @@ const NAVIGATION_WORDS: &[&str] = &[
     "imago",
 ];
 
+/// Words that name organizations, not people.
+const ORGANIZATION_WORDS: &[&str] = &[
+    "ev",
+    "e.v",
+    "gmbh",
+    "ag",
+    "ltd",
+    "inc",
+    "llc",
+    "corp",
+    "magazin",
+    "magazine",
+    "verlag",
+    "zeitung",
+    "news",
+    "media",
+    "press",
+    "gazette",
+    "times",
+    "online",
+    "stiftung",
+    "verein",
+    "verband",
+    "association",
+    "foundation",
+    "institute",
+    "institut",
+    "university",
+    "universität",
+    "journal",
+    "daily",
+    "tribune",
+    "herald",
+    "radio",
+    "tv",
+];
+
+/// Whether an author string names an organization ("Example News", "Verein
+/// der Freunde e.V.").
+pub fn is_organization(name: &str) -> bool {
+    name.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .any(|w| {
+            ORGANIZATION_WORDS.contains(&w.as_str())
+                || ORGANIZATION_ENDINGS.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+        })
+}
+
+/// German compounds end in what they are: "Finanzmagazin", "Heimatverein".
+const ORGANIZATION_ENDINGS: &[&str] = &["magazin", "zeitung", "verlag", "stiftung", "verein", "verband", "news"];
+
+/// Whether a raw author string opens with a label ("By", "Posted by",
+/// "Autor:"), after which only names follow.
+pub fn is_labelled(raw: &str) -> bool {
+    LEADING_LABEL.is_match(raw.trim_start_matches(|c: char| !c.is_alphanumeric()))
+}
+
 /// The person names in a raw author string, cleaned and split.
 pub fn clean_names(raw: &str, trust: Trust) -> Vec<String> {
     let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -204,7 +267,10 @@ pub fn looks_like_name(name: &str, trust: Trust) -> bool {
     {
         return false;
     }
-    if name
+    // A user name may end in digits ("marianne1"); a person's name has none.
+    let digits_allowed = trust == Trust::Markup && words.len() == 1 && name.starts_with(char::is_alphabetic);
+    let letters = if digits_allowed { name.trim_end_matches(|c: char| c.is_ascii_digit()) } else { name };
+    if letters
         .chars()
         .any(|c| c.is_ascii_digit() || matches!(c, '<' | '>' | '{' | '}' | '=' | '|' | '/' | '?' | '!' | ':'))
     {
@@ -278,6 +344,8 @@ mod tests {
         assert_eq!(names("Interview: Jane Doe"), ["Jane Doe"]);
         assert_eq!(names("Pressemitteilung von Jane Doe"), ["Jane Doe"]);
         assert!(names("Foto: John Roe von Pexels").is_empty());
+        assert!(is_labelled("Gespeichert von rasos am 24. Juli 2017"));
+        assert!(!is_labelled("Jane Doe"));
     }
 
     #[test]
@@ -287,13 +355,26 @@ mod tests {
         assert_eq!(names("By Jane Doe Updated 3:45 PM"), ["Jane Doe"]);
         assert_eq!(names("By Staff"), Vec::<String>::new());
         assert_eq!(names("Posted by John Roe on 2021-02-03"), ["John Roe"]);
+        assert_eq!(clean_names("Von jdoe am Samstag, 19. Oktober 2019", Trust::Markup), ["jdoe"]);
     }
 
     #[test]
     fn markup_names_may_be_usernames() {
         assert_eq!(clean_names("lupa", Trust::Markup), ["lupa"]);
+        assert_eq!(clean_names("von marianne1", Trust::Markup), ["marianne1"]);
+        assert!(clean_names("Jane2 Doe", Trust::Markup).is_empty());
         assert!(clean_names("lupa", Trust::Visible).is_empty());
         assert!(clean_names("https://ex.org/author/jane", Trust::Markup).is_empty());
+    }
+
+    #[test]
+    fn organizations_are_told_from_people() {
+        assert!(is_organization("Bund der Freunde e.V."));
+        assert!(is_organization("Example News"));
+        assert!(is_organization("Muster GmbH"));
+        assert!(is_organization("IT Finanzmagazin"));
+        assert!(!is_organization("Jane Doe"));
+        assert!(!is_organization("Evan Newsome"));
     }
 
     #[test]

@@ -16,56 +16,119 @@ pub enum DatePrecision {
 }
 
 /// A date or date-time as precise as the article gives it, with the article's
-/// own UTC offset (UTC when it gives none).
+/// own UTC offset.
+///
+/// A time of day written without an offset ("2021-05-12 14:30") names no
+/// moment: it counts as its day only (the day is what the page meant), but
+/// the time is kept so that another source giving the same moment with an
+/// offset can complete it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ArticleDate {
     /// The local date-time; midnight when only the day is known.
     local: NaiveDateTime,
-    /// Seconds east of UTC.
-    offset_seconds: i32,
-    precision: DatePrecision,
+    /// Seconds east of UTC; `None` when the page gave a time but no offset.
+    offset_seconds: Option<i32>,
+    /// How precisely `local` was written (a floating time keeps its minute or second).
+    written: DatePrecision,
 }
 
+/// The widest UTC offsets in use, in seconds.
+const OFFSET_RANGE: std::ops::RangeInclusive<i64> = -12 * 3600..=14 * 3600;
+
 impl ArticleDate {
-    fn new(local: NaiveDateTime, offset_seconds: i32, precision: DatePrecision) -> Option<Self> {
-        plausible_year(local.year()).then_some(Self { local, offset_seconds, precision })
+    fn new(local: NaiveDateTime, offset_seconds: Option<i32>, written: DatePrecision) -> Option<Self> {
+        plausible_year(local.year()).then_some(Self { local, offset_seconds, written })
     }
 
     pub fn day(date: NaiveDate) -> Option<Self> {
-        Self::new(date.and_time(NaiveTime::MIN), 0, DatePrecision::Day)
+        Self::new(date.and_time(NaiveTime::MIN), Some(0), DatePrecision::Day)
     }
 
     /// RFC 3339 with the article's offset ("2023-02-23T16:09:00+04:00"), or
     /// the plain date ("2023-02-23") at day precision.
     pub fn local(&self) -> String {
-        if self.precision == DatePrecision::Day {
+        let Some(offset) = self.offset_seconds.filter(|_| self.written != DatePrecision::Day) else {
             return self.local.format("%Y-%m-%d").to_string();
-        }
-        let sign = if self.offset_seconds < 0 { '-' } else { '+' };
-        let off = self.offset_seconds.unsigned_abs();
+        };
+        let sign = if offset < 0 { '-' } else { '+' };
+        let off = offset.unsigned_abs();
         format!("{}{sign}{:02}:{:02}", self.local.format("%Y-%m-%dT%H:%M:%S"), off / 3600, off % 3600 / 60)
     }
 
-    /// The moment in UTC as Unix seconds and nanoseconds; midnight UTC for a
-    /// date-only value.
+    /// The moment in UTC as Unix seconds and nanoseconds; midnight UTC of
+    /// the day for a date-only value or a time without offset.
     pub fn instant(&self) -> (i64, i32) {
-        let utc = self.local.and_utc();
-        let secs = utc.timestamp() - i64::from(self.offset_seconds);
-        (secs, i32::try_from(utc.timestamp_subsec_nanos()).unwrap_or(0))
+        match self.offset_seconds.filter(|_| self.written != DatePrecision::Day) {
+            Some(offset) => {
+                let utc = self.local.and_utc();
+                (utc.timestamp() - i64::from(offset), i32::try_from(utc.timestamp_subsec_nanos()).unwrap_or(0))
+            }
+            None => (self.date().and_time(NaiveTime::MIN).and_utc().timestamp(), 0),
+        }
     }
 
     pub fn precision(&self) -> DatePrecision {
-        self.precision
+        if self.offset_seconds.is_some() { self.written } else { DatePrecision::Day }
     }
 
     pub fn date(&self) -> NaiveDate {
         self.local.date()
     }
 
+    /// Whether a time of day was written, with or without an offset.
+    fn has_time(&self) -> bool {
+        self.written != DatePrecision::Day
+    }
+
+    /// Whether this names a moment: a time with its UTC offset.
+    pub(crate) fn is_moment(&self) -> bool {
+        self.has_time() && self.offset_seconds.is_some()
+    }
+
+    /// Whether this is a moment given in UTC, which may be the server's
+    /// clock rather than the article's zone.
+    pub(crate) fn is_utc_moment(&self) -> bool {
+        self.is_moment() && self.offset_seconds == Some(0)
+    }
+
+    /// Whether `day` is the local day of this moment in some time zone.
+    pub(crate) fn could_be_local_day(&self, day: NaiveDate) -> bool {
+        let Some(offset) = self.offset_seconds.filter(|_| self.has_time()) else { return day == self.date() };
+        let utc = self.local - chrono::Duration::seconds(i64::from(offset));
+        let earliest = (utc + chrono::Duration::seconds(*OFFSET_RANGE.start())).date();
+        let latest = (utc + chrono::Duration::seconds(*OFFSET_RANGE.end())).date();
+        (earliest..=latest).contains(&day)
+    }
+
     /// The same date with `other`'s time and offset, when `other` is the same
     /// day told more precisely.
     pub(crate) fn refined_by(self, other: ArticleDate) -> ArticleDate {
-        if self.precision == DatePrecision::Day && other.date() == self.date() { other } else { self }
+        if other.date() != self.date() {
+            return self;
+        }
+        if let Some(moment) = self.same_moment(other) {
+            return moment;
+        }
+        if self.precision() == DatePrecision::Day && other.precision() > DatePrecision::Day { other } else { self }
+    }
+
+    /// One moment told twice, once as a floating local time and once with an
+    /// offset ("2023-11-08 23:30" and "2023-11-09T05:30Z"): the local time
+    /// with the offset that joins them.
+    pub(crate) fn same_moment(self, other: ArticleDate) -> Option<ArticleDate> {
+        let (floating, moment) = match (self.is_moment(), other.is_moment()) {
+            (false, true) if self.has_time() => (self, other),
+            (true, false) if other.has_time() => (other, self),
+            _ => return None,
+        };
+        let utc = moment.local - chrono::Duration::seconds(i64::from(moment.offset_seconds?));
+        let offset = (floating.local - utc).num_seconds();
+        let whole_quarter = offset % 900 == 0;
+        (whole_quarter && OFFSET_RANGE.contains(&offset)).then(|| ArticleDate {
+            local: floating.local,
+            offset_seconds: i32::try_from(offset).ok(),
+            written: floating.written.max(moment.written),
+        })
     }
 }
 
@@ -100,7 +163,10 @@ pub fn parse_machine(value: &str) -> Option<ArticleDate> {
         let time =
             NaiveTime::from_hms_nano_opt(hour.as_str().parse().ok()?, c[5].parse().ok()?, second.parse().ok()?, nanos)?;
         let precision = if c.get(6).is_some() { DatePrecision::Second } else { DatePrecision::Minute };
-        let offset = c.get(8).map_or(Some(0), |m| parse_offset(m.as_str()))?;
+        let offset = match c.get(8) {
+            Some(m) => Some(parse_offset(m.as_str())?),
+            None => None,
+        };
         return ArticleDate::new(date.and_time(time), offset, precision);
     }
     find_in_text(value, false).map(|found| found.date)
@@ -112,7 +178,7 @@ fn unix_timestamp(value: &str) -> Option<ArticleDate> {
         secs /= 1000;
     }
     let time = chrono::DateTime::from_timestamp(secs, 0)?.naive_utc();
-    ArticleDate::new(time, 0, DatePrecision::Second)
+    ArticleDate::new(time, Some(0), DatePrecision::Second)
 }
 
 fn fraction_nanos(digits: &str) -> u32 {
@@ -245,7 +311,8 @@ fn month_number(name: &str) -> Option<u32> {
 /// Attaches the time of day and offset that follow a date ("16:09
 /// (UTC+04:00)", "4:09 pm", "16.09 Uhr").
 fn with_time(text: &str, date_end: usize, date: NaiveDate) -> (ArticleDate, usize) {
-    let day = ArticleDate { local: date.and_time(NaiveTime::MIN), offset_seconds: 0, precision: DatePrecision::Day };
+    let day =
+        ArticleDate { local: date.and_time(NaiveTime::MIN), offset_seconds: Some(0), written: DatePrecision::Day };
     let fallback = (day, date_end);
     let Some(c) = TIME_AFTER.captures(&text[date_end..]) else { return fallback };
     let parsed = (|| {
@@ -261,7 +328,10 @@ fn with_time(text: &str, date_end: usize, date: NaiveDate) -> (ArticleDate, usiz
         }
         let second = c.name("s").map(|s| s.as_str().parse().ok()).unwrap_or(Some(0))?;
         let time = NaiveTime::from_hms_opt(hour, minute, second)?;
-        let offset = c.name("off").map_or(Some(0), |m| parse_offset(m.as_str()))?;
+        let offset = match c.name("off") {
+            Some(m) => Some(parse_offset(m.as_str())?),
+            None => None,
+        };
         let precision = if c.name("s").is_some() { DatePrecision::Second } else { DatePrecision::Minute };
         ArticleDate::new(date.and_time(time), offset, precision)
     })();
@@ -273,11 +343,16 @@ fn with_time(text: &str, date_end: usize, date: NaiveDate) -> (ArticleDate, usiz
 
 /// A date in a URL path: "/2019/08/02/", "/2019-08-02-title", "/20190802/".
 pub fn from_url(url: &str) -> Option<ArticleDate> {
-    static URL_DATE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"/((?:19|20)\d{2})[/-]?(\d{2})[/-]?(\d{2})(?:[/_.-]|$)").expect("valid regex"));
+    static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"/(?:(?P<y>(?:19|20)\d{2})[/-]?(?P<m>\d{2})[/-]?(?P<d>\d{2})|(?P<d2>\d{2})-(?P<m2>\d{2})-(?P<y2>(?:19|20)\d{2}))(?:[/_.-]|$)",
+        )
+        .expect("valid regex")
+    });
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let c = URL_DATE.captures(path)?;
-    ArticleDate::day(ymd(&c[1], &c[2], &c[3])?)
+    let part = |a: &str, b: &str| c.name(a).or_else(|| c.name(b)).map(|m| m.as_str());
+    ArticleDate::day(ymd(part("y", "y2")?, part("m", "m2")?, part("d", "d2")?)?)
 }
 
 #[cfg(test)]
@@ -332,9 +407,44 @@ mod tests {
         assert_eq!(all[0].date.local(), "2023-02-23T16:09:00+04:00");
         assert_eq!(all[0].date.precision(), DatePrecision::Minute);
         let pm = find_in_text("March 1, 2022 at 4:05 p.m.", false).expect("date");
-        assert_eq!(pm.date.local(), "2022-03-01T16:05:00+00:00");
-        let uhr = find_in_text("12.05.2021, 14:30 Uhr", false).expect("date");
-        assert_eq!(uhr.date.local(), "2021-05-12T14:30:00+00:00");
+        assert_eq!(pm.date.local(), "2022-03-01");
+        let pm = find_in_text("March 1, 2022 at 4:05 p.m. (GMT-5)", false).expect("date");
+        assert_eq!(pm.date.local(), "2022-03-01T16:05:00-05:00");
+    }
+
+    #[test]
+    fn a_time_without_offset_keeps_only_its_day() {
+        let uhr = find_in_text("12.05.2021, 14:30 Uhr", false).expect("date").date;
+        assert_eq!(uhr.local(), "2021-05-12");
+        assert_eq!(uhr.precision(), DatePrecision::Day);
+        assert_eq!(uhr.instant(), (1_620_777_600, 0));
+        let iso = parse_machine("2023-11-08T23:30:59").expect("date");
+        assert_eq!(iso.local(), "2023-11-08");
+        assert_eq!(iso.instant().0, parse_machine("2023-11-08").expect("day").instant().0);
+    }
+
+    #[test]
+    fn another_source_gives_the_offset_of_the_same_moment() {
+        let floating = parse_machine("2023-11-08 23:30:59").expect("date");
+        let utc = parse_machine("2023-11-09T05:30:59+00:00").expect("date");
+        let joined = floating.same_moment(utc).expect("same moment");
+        assert_eq!(joined.local(), "2023-11-08T23:30:59-06:00");
+        assert_eq!(joined.precision(), DatePrecision::Second);
+        assert_eq!(joined.instant(), utc.instant());
+        assert_eq!(utc.same_moment(floating), Some(joined));
+        let other_minute = parse_machine("2023-11-08 23:31:59").expect("date");
+        assert_eq!(other_minute.same_moment(utc), None);
+        assert_eq!(utc.same_moment(utc), None);
+    }
+
+    #[test]
+    fn local_days_of_a_utc_moment() {
+        let late = parse_machine("2023-11-06T23:00:00Z").expect("date");
+        assert!(late.is_utc_moment());
+        assert!(late.could_be_local_day(NaiveDate::from_ymd_opt(2023, 11, 7).expect("day")));
+        let noon = parse_machine("2023-11-06T12:00:00Z").expect("date");
+        assert!(!noon.could_be_local_day(NaiveDate::from_ymd_opt(2023, 11, 5).expect("day")));
+        assert!(!parse_machine("2023-11-06T23:00:00+01:00").expect("date").is_utc_moment());
     }
 
     #[test]
@@ -342,5 +452,6 @@ mod tests {
         assert_eq!(from_url("https://x.org/blog/2019/08/02/post/").map(|d| d.local()), Some("2019-08-02".into()));
         assert_eq!(from_url("https://x.org/2019-08-02-post").map(|d| d.local()), Some("2019-08-02".into()));
         assert_eq!(from_url("https://x.org/id/12345678901"), None);
+        assert_eq!(from_url("https://x.org/news/29-10-2021").map(|d| d.local()), Some("2021-10-29".into()));
     }
 }

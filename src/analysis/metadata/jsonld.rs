@@ -37,6 +37,9 @@ pub struct LinkedData {
     /// Whether an article-like object was found (not only a web page or an
     /// organization), which makes its headline trustworthy as a title.
     pub is_article: bool,
+    /// Whether the fields come from an article or a web page rather than
+    /// from whatever object had a date (a video, an image in the page).
+    pub describes_page: bool,
 }
 
 /// Bounds the work a hostile page can cause.
@@ -144,6 +147,7 @@ fn from_objects(objects: &[&serde_json::Map<String, Value>]) -> LinkedData {
     let field = |key: &str| main.get(key).map(|v| resolve(v).unwrap_or_else(|| v.clone()));
     let mut data = LinkedData {
         is_article: article.is_some(),
+        describes_page: article.is_some() || page.is_some(),
         headline: field("headline").or_else(|| field("name")).map(|v| text_of(&v)).unwrap_or_default(),
         description: field("description").map(|v| text_of(&v)).unwrap_or_default(),
         published: field("datePublished")
@@ -261,6 +265,7 @@ fn from_broken_text(text: &str) -> LinkedData {
     data.authors =
         BROKEN_AUTHOR.captures_iter(text).map(|c| Person { name: c[1].to_string(), ..Person::default() }).collect();
     data.is_article = !data.headline.is_empty();
+    data.describes_page = true;
     data
 }
 
@@ -326,6 +331,14 @@ mod tests {
         );
         assert_eq!(d.published, "2021-05-06");
         assert_eq!(d.authors[0].name, "Ann Lee");
+    }
+
+    #[test]
+    fn a_video_alone_does_not_describe_the_page() {
+        let d = one(r#"{"@type":"VideoObject","name":"Clip","uploadDate":"2015-01-16"}"#);
+        assert_eq!(d.published, "2015-01-16");
+        assert!(!d.describes_page);
+        assert!(one(r#"{"@type":"NewsArticle","datePublished":"2015-01-16"}"#).describes_page);
     }
 
     #[test]

@@ -106,6 +106,12 @@ pub struct PageEvidence {
     pub dates: Vec<PageDate>,
     /// Texts of elements whose class or id marks a byline or author.
     pub bylines: Vec<String>,
+    /// Author names marked up (`itemprop="author"`, `rel="author"`) in a
+    /// page footer or sidebar, comments excepted: the site's owner, often.
+    pub boilerplate_authors: Vec<String>,
+    /// Fields of JSON in other scripts: (key in lower case, value), such as
+    /// ("author", "Jane Doe") or ("publisheddate", "2016-11-04").
+    pub script_fields: Vec<(String, String)>,
     /// Short lines of text around the first `<h1>`.
     pub headline_lines: Vec<String>,
     /// The visible text of the whole page, text nodes on their own lines,
@@ -303,10 +309,14 @@ fn published_date(
     canonical_url: &str,
     month_first: bool,
 ) -> Option<ArticleDate> {
-    let declared = std::iter::once(ld.published.as_str())
+    // The date of a video or an image in the page is not the article's,
+    // unless nothing better dates it.
+    let (ld_first, ld_last) = if ld.describes_page { (ld.published.as_str(), "") } else { ("", ld.published.as_str()) };
+    let declared = std::iter::once(ld_first)
         .chain(page.meta(PUBLISHED_METAS))
         .chain(page.microdata("datePublished"))
         .chain(page.microdata("dateCreated"))
+        .chain(std::iter::once(ld_last))
         .find_map(dates::parse_machine);
     let page_date = |published: bool, boilerplate: bool| {
         page.dates
@@ -321,12 +331,49 @@ fn published_date(
         .or_else(|| page.headline_lines.iter().find_map(|l| in_text(l)))
         .or_else(|| page_date(false, false))
         .or(text.published)
+        .or_else(|| {
+            page.script_fields
+                .iter()
+                .filter(|(k, _)| k != "author" && !k.starts_with("author"))
+                .find_map(|(_, v)| dates::parse_machine(v))
+        })
         .or_else(|| page_date(true, true))
         .or_else(|| in_text(article_text))
         .or_else(|| page_date(false, true))
         .or_else(|| in_text(&page.page_text))?;
+    let visible_days: Vec<ArticleDate> = page
+        .headline_lines
+        .iter()
+        .flat_map(|l| dates::find_all_in_text(l, month_first).map(|f| f.date))
+        .chain(
+            page.dates
+                .iter()
+                .filter(|d| !d.boilerplate && !d.modified)
+                .filter_map(|d| dates::find_in_text(&d.value, month_first).map(|f| f.date)),
+        )
+        .chain(dates::from_url(canonical_url))
+        .collect();
+    let other_sources: Vec<ArticleDate> = std::iter::once(ld.published.as_str())
+        .chain(PUBLISHED_METAS.iter().flat_map(|n| page.meta_all(n)))
+        .chain(page.dates.iter().filter(|d| !d.modified).map(|d| d.value.as_str()))
+        .filter_map(dates::parse_machine)
+        .chain(visible_days.iter().copied())
+        .collect();
+    // A time without offset and a time with one may tell the same moment.
+    if let Some(joined) = other_sources.iter().find_map(|d| found.same_moment(*d)) {
+        return Some(joined);
+    }
+    // A UTC time stamp does not tell the local day: when the page shows its
+    // readers another day that some time zone gives that moment, that day
+    // is the one meant.
+    if found.is_utc_moment()
+        && !visible_days.iter().any(|d| d.date() == found.date())
+        && let Some(local) = visible_days.iter().find(|d| found.could_be_local_day(d.date()))
+    {
+        return Some(*local);
+    }
     // A day from markup gains the time a visible date gives for the same day.
-    Some(page.dates.iter().filter_map(|d| parse_page_date(&d.value, month_first)).fold(found, ArticleDate::refined_by))
+    Some(other_sources.into_iter().fold(found, ArticleDate::refined_by))
 }
 
 fn parse_page_date(value: &str, month_first: bool) -> Option<ArticleDate> {
@@ -359,9 +406,16 @@ fn find_authors(
             .map(|name| Author { name, ..Author::default() })
             .collect()
     };
-    let meta = || {
+    // An organization named as the author ("Example News – Das Magazin")
+    // is known before cleaning cuts its name short.
+    let meta = |organizations: bool| {
         from_strings(
-            AUTHOR_METAS.iter().flat_map(|n| page.meta_all(n)).filter(|v| !v.starts_with("http")).collect(),
+            AUTHOR_METAS
+                .iter()
+                .flat_map(|n| page.meta_all(n))
+                .filter(|v| !v.starts_with("http") && !v.starts_with('@'))
+                .filter(|v| authors::is_organization(v) == organizations)
+                .collect(),
             Trust::Markup,
         )
     };
@@ -379,33 +433,68 @@ fn find_authors(
             })
             .collect::<Vec<_>>()
     };
-    // A byline element holding a word or two holds just the name, "oz" as well as "Jane Doe".
+    // A byline element holding a word or two, or a label and then words,
+    // holds just the name, "oz" as well as "Jane Doe".
     let bylines = || {
         page.bylines
             .iter()
             .flat_map(|b| {
-                let trust = if b.split_whitespace().count() <= 2 { Trust::Markup } else { Trust::Visible };
+                let trust = if b.split_whitespace().count() <= 2 || authors::is_labelled(b) {
+                    Trust::Markup
+                } else {
+                    Trust::Visible
+                };
                 authors::clean_names(b, trust)
             })
             .map(|name| Author { name, ..Author::default() })
             .collect::<Vec<_>>()
     };
     let headline_lines = || page.headline_lines.iter().find_map(|l| plaintext::byline(l)).unwrap_or_default();
+    // "Posted in News by jdoe on May 3": the date line often names the author too.
+    let date_lines =
+        || page.dates.iter().filter(|d| !d.boilerplate).find_map(|d| plaintext::byline(&d.value)).unwrap_or_default();
+    // "Posted by Jane Doe - Team. Over the past years...": a summary that
+    // opens with its byline.
+    let description = || {
+        let description =
+            first_nonempty(&[&ld.description, page.meta(&["og:description", "description"]).unwrap_or("")]);
+        let opening: Vec<&str> = description.split_whitespace().take(plaintext::MAX_BYLINE_WORDS).collect();
+        let opening = opening.join(" ");
+        authors::is_labelled(&opening).then(|| plaintext::byline(&opening)).flatten().unwrap_or_default()
+    };
+    let name_beside_date =
+        || page.headline_lines.iter().find_map(|l| plaintext::name_beside_date(l)).unwrap_or_default();
     let candidates = [
         from_ld(false),
         microdata(),
         rel_author(),
-        meta(),
+        meta(false),
         bylines(),
         headline_lines(),
+        date_lines(),
+        description(),
+        name_beside_date(),
+        from_strings(
+            page.script_fields
+                .iter()
+                .filter(|(k, _)| k.starts_with("author"))
+                .map(|(_, v)| v.as_str())
+                .take(1)
+                .collect(),
+            Trust::Markup,
+        ),
         text.authors.clone(),
+        from_strings(page.boilerplate_authors.iter().map(String::as_str).collect(), Trust::Markup),
         from_ld(true),
+        meta(true),
         personal_site_owner(page, sites),
     ];
-    // The site's own name in an author field is a weaker answer than a
-    // person's name from a later source, but better than none (a personal blog).
-    let site_keys: Vec<String> = sites.iter().map(|s| squash(s)).filter(|s| !s.is_empty()).collect();
-    let is_site = |a: &Author| site_keys.contains(&squash(&a.name));
+    // The site's own name, or an organization's, in an author field is a
+    // weaker answer than a person's name from a later source, but better
+    // than none (a personal blog, a press release).
+    let site_keys: Vec<String> =
+        sites.iter().copied().chain(page.meta_all("twitter:site")).map(squash).filter(|s| !s.is_empty()).collect();
+    let is_site = |a: &Author| site_keys.contains(&squash(&a.name)) || authors::is_organization(&a.name);
     let mut chosen = candidates
         .iter()
         .map(|c| c.iter().filter(|a| !is_site(a)).cloned().collect::<Vec<_>>())
@@ -423,13 +512,33 @@ fn find_authors(
     chosen
 }
 
-/// Drops repeated names, also a name repeated inside a longer string ("View
-/// all posts by Jane Doe" after "Jane Doe").
 /// The person a personal site is named after: "Jane Doe's blog", or a
-/// name that the host name spells ("Jane Doe" on janedoe.net).
+/// name that the host name spells ("Jane Doe" on janedoe.net), or that the
+/// author's handle spells and the header prints ("Jane Doe" for @JaneDoe).
 fn personal_site_owner(page: &PageEvidence, sites: &[&str]) -> Vec<Author> {
+    let spelled: Vec<String> = sites
+        .last()
+        .copied()
+        .into_iter()
+        .chain(page.meta_all("twitter:creator"))
+        .map(squash)
+        .filter(|k| k.len() >= 6)
+        .collect();
+    let printed = page.headline_lines.iter().find_map(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        (2..=3)
+            .flat_map(|n| words.windows(n))
+            .map(|w| w.join(" "))
+            .find(|name| spelled.contains(&squash(name)) && authors::looks_like_name(name, Trust::Visible))
+    });
+    if let Some(name) = printed {
+        return vec![Author { name, ..Author::default() }];
+    }
     let host = sites.last().map(|h| squash(h)).unwrap_or_default();
-    let title_parts = title::SEPARATORS.iter().filter_map(|sep| page.title.rsplit_once(sep).map(|(_, tail)| tail));
+    let title_parts = title::SEPARATORS
+        .iter()
+        .filter_map(|sep| page.title.split_once(sep).map(|(head, _)| head))
+        .chain(title::SEPARATORS.iter().filter_map(|sep| page.title.rsplit_once(sep).map(|(_, tail)| tail)));
     let names = sites.iter().copied().chain(page.meta(&["og:site_name"])).chain(title_parts);
     names
         .filter_map(|raw| {
@@ -452,6 +561,8 @@ fn squash(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
+/// Drops repeated names, also a name repeated inside a longer string ("View
+/// all posts by Jane Doe" after "Jane Doe").
 fn dedup_authors(list: &mut Vec<Author>) {
     let mut seen: Vec<String> = Vec::new();
     list.retain(|a| {

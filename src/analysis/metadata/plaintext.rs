@@ -5,6 +5,7 @@
 use super::authors::{self, Trust};
 use super::dates::{self, ArticleDate};
 use super::{Author, Dateline};
+use crate::analysis::entities::gazetteer;
 use crate::analysis::segment::Segmentation;
 use crate::analysis::text::Span;
 use regex::Regex;
@@ -31,6 +32,15 @@ pub fn read(text: &str, seg: &Segmentation, month_first: bool) -> TextEvidence {
     let footer = edge_lines(text, seg, false);
     evidence.published = header.iter().find_map(|line| date_line(line.of(text), month_first));
     evidence.authors = header.iter().find_map(|line| byline(line.of(text))).unwrap_or_default();
+    // "Text: Jane Doe" closing the story signs it.
+    if evidence.authors.is_empty() {
+        evidence.authors = footer
+            .iter()
+            .map(|line| line.of(text))
+            .filter(|line| authors::is_labelled(line))
+            .find_map(byline)
+            .unwrap_or_default();
+    }
     for line in &footer {
         read_footer_line(line.of(text), &mut evidence);
     }
@@ -79,7 +89,9 @@ fn date_line(line: &str, month_first: bool) -> Option<ArticleDate> {
 static BYLINE_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)(?:^|\s|\|)(?i:by|von|par|por|door|di)\s+(?P<after>\p{Lu})
+        |(?i:\b(?:posted|filed|submitted|written|geschrieben|gespeichert|eingestellt)\b[^|]{0,40}?\s(?:by|von)\s+)(?P<user>\w)
         |(?i:\b(?:autor(?:in)?|authors?|text|texte|reporter|verfasser(?:in)?)\s*:\s*)(?P<labelled>\S)
+        |^(?i:autor(?:in|en)?|authors?|auteurs?)\s+(?P<headed>\p{Lu})
         |(?i:\bread\s+more|\bmore\s+(?:articles|stories))\s*$",
     )
     .expect("valid regex")
@@ -92,18 +104,53 @@ static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Bylines are short; a longer line is a sentence that mentions "by".
+pub const MAX_BYLINE_WORDS: usize = 14;
+
 /// The authors of a byline line: "By Jane Doe and John Roe", "Posted on May
 /// 3, 2021 by Jane Doe", "Autor: Jane Doe", "Sabina Mammadli Read more".
 pub fn byline(line: &str) -> Option<Vec<Author>> {
-    if line.split_whitespace().count() > 14 {
+    if line.split_whitespace().count() > MAX_BYLINE_WORDS {
         return None;
     }
     let c = BYLINE_MARK.captures(line)?;
-    let from = c.name("after").or_else(|| c.name("labelled")).map_or(0, |m| m.start());
-    // "Posted by" can only be followed by a name, even a user name of one word.
-    let trust = if POSTED_BY.is_match(&line[..from]) { Trust::Markup } else { Trust::Visible };
+    let user = c.name("user");
+    let from =
+        c.name("after").or_else(|| c.name("labelled")).or_else(|| c.name("headed")).or(user).map_or(0, |m| m.start());
+    // "Posted by" can only be followed by a name, even a user name of one
+    // word; so can a label alone before a word or two ("von marianne1").
+    let label_alone = authors::is_labelled(line) && line[from..].split_whitespace().count() <= 2;
+    let trust =
+        if user.is_some() || label_alone || POSTED_BY.is_match(&line[..from]) { Trust::Markup } else { Trust::Visible };
     let names = authors::clean_names(&line[from..], trust);
     (!names.is_empty()).then(|| names.into_iter().map(|name| Author { name, ..Author::default() }).collect())
+}
+
+/// Labels and separators between a name and the date beside it.
+static DATE_LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\s|^)(?:stand|updated|published|posted|veröffentlicht|aktualisiert|erstellt|am|on|vom|le|el|il|date|datum)?\s*:?[\s|•·\-–—]*$")
+        .expect("valid regex")
+});
+
+/// A name and a date alone on a line, "Jane Doe | 11.12.2019" or
+/// "11.12.2019 - Jane Doe", as the header under a headline shows them. A
+/// place before a comma ("New York, 11.12.2019") is a dateline, not a name.
+pub fn name_beside_date(line: &str) -> Option<Vec<Author>> {
+    let found = dates::find_in_text(line, false)?;
+    let before = DATE_LABEL_BEFORE.replace(&line[..found.start], "");
+    let after = line[found.end..].trim_start_matches(|c: char| c.is_whitespace() || "|•·-–—".contains(c));
+    let side = match (before.trim().is_empty(), after.trim().is_empty()) {
+        (false, true) if !before.trim_end().ends_with(',') => before.trim(),
+        (true, false) => after.trim(),
+        _ => return None,
+    };
+    let shouted = side.split_whitespace().any(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase));
+    // Capitalized words beside a date are as often a rubric ("Aktuelle
+    // Meldung") as a name: a known given name must open it.
+    let given = side.split_whitespace().next().is_some_and(gazetteer::is_first_name);
+    let names = authors::clean_names(side, Trust::Visible);
+    (names.len() == 1 && names[0] == side && given && !shouted)
+        .then(|| names.into_iter().map(|name| Author { name, ..Author::default() }).collect())
 }
 
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^\w@.])@(\w{2,30})\b").expect("valid regex"));
@@ -254,6 +301,29 @@ mod tests {
     }
 
     #[test]
+    fn signature_closing_the_story() {
+        let text = format!("{BODY}\n\n{BODY}\nText: Jane Doe\nFotos: John Roe");
+        let names: Vec<_> = read_text(&text).authors.into_iter().map(|a| a.name).collect();
+        assert_eq!(names, ["Jane Doe"]);
+        let text = format!("{BODY}\n\nJane Doe and John Roe");
+        assert!(read_text(&text).authors.is_empty());
+    }
+
+    #[test]
+    fn names_beside_dates() {
+        let names = |l: &str| name_beside_date(l).unwrap_or_default().into_iter().map(|a| a.name).collect::<Vec<_>>();
+        assert_eq!(names("Jane Doe Stand: 05. Februar 2020"), ["Jane Doe"]);
+        assert_eq!(names("11.12.2019 - Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe | May 3, 2021 10:00"), ["Jane Doe"]);
+        assert!(names("New York, 11.12.2019").is_empty());
+        assert!(names("NEW YORK 11.12.2019").is_empty());
+        assert!(names("Published 11.12.2019").is_empty());
+        assert!(names("Jane Doe 11.12.2019 John Roe").is_empty());
+        assert!(names("Aktuelle Meldung 11.12.2019").is_empty());
+        assert!(names("Weekly Roundup - 11.12.2019").is_empty());
+    }
+
+    #[test]
     fn bylines_inside_lines() {
         let names = |l: &str| byline(l).unwrap_or_default().into_iter().map(|a| a.name).collect::<Vec<_>>();
         assert_eq!(names("Posted on September 21, 2020 by Jane Doe"), ["Jane Doe"]);
@@ -262,6 +332,9 @@ mod tests {
         assert_eq!(names("| By Jane Doe | April 13, 2020"), ["Jane Doe"]);
         assert!(names("The bridge was built by the city in 1990").is_empty());
         assert_eq!(names("Posted by Konstantin"), ["Konstantin"]);
+        assert_eq!(names("Posted in News by jdoe on May 3, 2021"), ["jdoe"]);
+        assert_eq!(names("Autoren Jane Doe und John Roe"), ["Jane Doe", "John Roe"]);
+        assert_eq!(names("von Jdoe1"), ["Jdoe1"]);
         assert!(names("Ruled by Rome").is_empty());
     }
 

@@ -155,3 +155,48 @@ fn personal_site_names_its_author_only_as_a_last_resort() {
     let news = format!("<html><head><title>Budget | Daily Planet</title></head><body>{BODY}</body></html>");
     assert!(page(&news).authors.is_empty());
 }
+
+fn names(md: &Metadata) -> Vec<&str> {
+    md.authors.iter().map(|a| a.name.as_str()).collect()
+}
+
+#[test]
+fn the_handle_spells_the_name_the_header_prints() {
+    let html = format!(
+        "<html><head><title>Notes</title><meta name=\"twitter:creator\" content=\"@JaneDoe\"></head>\
+         <body><p>My Notes Jane Doe</p><h1>Notes</h1>{BODY}</body></html>"
+    );
+    assert_eq!(names(&page(&html)), ["Jane Doe"]);
+}
+
+#[test]
+fn an_organization_as_author_gives_way_to_a_person() {
+    let html = format!(
+        "<html><head><title>Notes</title><meta name=\"author\" content=\"Example Magazin – Das Heft\"></head>\
+         <body><h1>Notes</h1><p>Von Jane Doe</p>{BODY}</body></html>"
+    );
+    assert_eq!(names(&page(&html)), ["Jane Doe"]);
+    let alone =
+        "<html><head><title>N</title><meta name=\"author\" content=\"Example Verein e.V.\"></head><body></body></html>";
+    assert_eq!(names(&page(alone)), ["Example Verein e.V"]);
+}
+
+#[test]
+fn the_local_day_of_a_utc_time_stamp() {
+    let html = format!(
+        "<html><head><title>N</title><meta property=\"article:published_time\" content=\"2022-11-06T23:30:00Z\"></head>\
+         <body><h1>N</h1><p>7. November 2022</p>{BODY}</body></html>"
+    );
+    assert_eq!(page(&html).published.map(|d| d.local()), Some("2022-11-07".into()));
+    let offset_given = html.replace("Z\"", "+01:00\"");
+    assert_eq!(page(&offset_given).published.map(|d| d.local()), Some("2022-11-06T23:30:00+01:00".into()));
+}
+
+#[test]
+fn a_floating_time_takes_the_offset_of_the_same_moment() {
+    let html = format!(
+        "<html><head><title>N</title><meta property=\"article:published_time\" content=\"2023-11-09T05:30:59+00:00\"></head>\
+         <body><h1>N</h1><time>2023-11-08 23:30:59</time>{BODY}</body></html>"
+    );
+    assert_eq!(page(&html).published.map(|d| d.local()), Some("2023-11-08T23:30:59-06:00".into()));
+}
