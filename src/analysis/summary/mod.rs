@@ -82,8 +82,7 @@ pub fn summarize(
     }
     let lexicon = Lexicon::new(language);
     let mut vocabulary = Vocabulary::new(&lexicon);
-    let mut bags = terms::sentence_bags(text, seg, &mut vocabulary);
-    add_entity_terms(seg, entities, &mut vocabulary, &mut bags);
+    let bags = terms::sentence_bags(text, seg, &mut vocabulary);
     let vectors = terms::sentence_vectors(&bags);
     let roles = eligible::roles(text, seg);
     let graph = Graph::new(&vectors);
@@ -95,24 +94,6 @@ pub fn summarize(
     Summary {
         sentences: chosen.into_iter().map(|index| SummarySentence { index, score: scores[index] }).collect(),
         keyphrases: keyphrases::extract(text, seg, entities, &mut vocabulary, &roles),
-    }
-}
-
-/// Names are repeated by pronouns and descriptions ("she", "the minister"):
-/// every mention of a named entity adds a term for that entity to its
-/// sentence, so sentences about the same actor are linked even when they do
-/// not share her name.
-fn add_entity_terms(seg: &Segmentation, entities: &[Entity], vocabulary: &mut Vocabulary, bags: &mut [Vec<u32>]) {
-    for (k, entity) in entities.iter().enumerate() {
-        if !is_named(entity.kind) {
-            continue;
-        }
-        let term = vocabulary.intern(format!("\u{0}entity{k}"));
-        for mention in &entity.mentions {
-            if let Some(bag) = seg.sentence_at(mention.span.start).and_then(|s| bags.get_mut(s)) {
-                bag.push(term);
-            }
-        }
     }
 }
 
