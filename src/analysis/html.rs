@@ -384,6 +384,23 @@ const DATE_WORDS: &[&str] = &[
 
 /// Caps on collected evidence, so that hostile pages cost linear time.
 const MAX_EVIDENCE: usize = 64;
+
+/// A date element's text is read this far: a date is short, and nested date
+/// elements would otherwise hand the date search the same long text again
+/// and again.
+const MAX_DATE_TEXT: usize = 200;
+
+/// `s` cut to at most `max` bytes, on a char boundary.
+fn clip(mut s: String, max: usize) -> String {
+    if s.len() > max {
+        let mut end = max;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        s.truncate(end);
+    }
+    s
+}
 const MAX_EVIDENCE_CHARS: usize = 400;
 
 /// One run of text between block boundaries.
@@ -682,6 +699,7 @@ impl Walker {
                 || ["update", "modif", "aktualisiert", "edited"].iter().any(|w| joined.contains(w)));
         if !value.trim().is_empty() {
             let boilerplate = self.boilerplate_depth > 0;
+            let value = clip(value, MAX_DATE_TEXT);
             self.page.dates.push(PageDate { value, published, modified, boilerplate });
         }
     }
@@ -1098,5 +1116,16 @@ mod tests {
         assert!(looks_like_html("<div><p>Hello</p></div>"));
         assert!(!looks_like_html("A <b> tag mentioned in plain text, 3 < 4."));
         assert!(!looks_like_html(" date 2023-02-23\n\nSome text."));
+    }
+
+    #[test]
+    fn nested_date_elements_each_hand_over_a_short_text() {
+        // Found by fuzzing: 256 nested <time> elements each gave the date
+        // search the whole article, multiplying its work by the depth.
+        let body = "Владимир said that „NATO No. is here. ".repeat(60);
+        let html = format!("<html><body><p>{}{body}</p></body></html>", "<time>".repeat(256));
+        let article = extract(&html);
+        assert!(!article.page.dates.is_empty());
+        assert!(article.page.dates.iter().all(|d| d.value.len() <= MAX_DATE_TEXT));
     }
 }
