@@ -101,7 +101,7 @@ fn stages(c: &mut Criterion) {
     group.finish();
 
     let mut group = c.benchmark_group("analyze");
-    let all = Features::AVAILABLE;
+    let all = Features::ALL;
     for (name, text) in inputs().into_iter().chain([("page200KB", page.clone())]) {
         group.throughput(Throughput::Elements(words(&text)));
         let format = if name.starts_with("page") { Format::Html } else { Format::PlainText };

@@ -56,22 +56,11 @@ pub struct Features {
 }
 
 impl Features {
-    /// The analyses this build implements; "everything" means these.
-    pub const AVAILABLE: Features = Features { metadata: true, entities: true, quotes: true, summary: true };
+    /// Every analysis: what a request without `features` gets.
+    pub const ALL: Features = Features { metadata: true, entities: true, quotes: true, summary: true };
 
     pub fn is_empty(self) -> bool {
         self == Features::default()
-    }
-
-    /// The first requested analysis this build does not implement.
-    fn first_unavailable(self) -> Option<&'static str> {
-        let requested = [
-            (self.metadata, Self::AVAILABLE.metadata, "metadata"),
-            (self.entities, Self::AVAILABLE.entities, "entities"),
-            (self.quotes, Self::AVAILABLE.quotes, "quotes"),
-            (self.summary, Self::AVAILABLE.summary, "summary"),
-        ];
-        requested.into_iter().find(|&(wanted, built, _)| wanted && !built).map(|(_, _, name)| name)
     }
 }
 
@@ -96,8 +85,6 @@ pub struct Analysis {
 pub enum AnalysisError {
     /// The content is empty or holds only white space.
     EmptyContent,
-    /// The analysis is not built yet.
-    Unimplemented(&'static str),
     /// The caller's deadline passed before the analysis finished.
     DeadlineExceeded,
     /// The caller went away.
@@ -108,7 +95,6 @@ impl std::fmt::Display for AnalysisError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::EmptyContent => f.write_str("the document has no text: content is empty or only white space"),
-            Self::Unimplemented(what) => write!(f, "the {what} analysis is not implemented yet"),
             Self::DeadlineExceeded => f.write_str("the deadline passed before the analysis finished"),
             Self::Cancelled => f.write_str("the request was cancelled"),
         }
@@ -160,9 +146,6 @@ pub fn analyze(
     options: &Options,
     budget: &Budget,
 ) -> Result<Analysis, AnalysisError> {
-    if let Some(missing) = features.first_unavailable() {
-        return Err(AnalysisError::Unimplemented(missing));
-    }
     let mut timings = Vec::new();
     let (text, page) = timed(&mut timings, "text", || article_text(doc))?;
     budget.check()?;
@@ -255,7 +238,7 @@ mod tests {
     #[test]
     fn blank_content_is_refused() {
         assert_eq!(
-            analyze(&plain(" \n\t "), Features::AVAILABLE, &Options::default(), &Budget::default()).unwrap_err(),
+            analyze(&plain(" \n\t "), Features::ALL, &Options::default(), &Budget::default()).unwrap_err(),
             AnalysisError::EmptyContent
         );
     }
@@ -264,13 +247,13 @@ mod tests {
     fn an_expired_or_cancelled_budget_stops_the_work() {
         let budget = Budget::new(Some(Instant::now()));
         assert_eq!(
-            analyze(&plain("Hi."), Features::AVAILABLE, &Options::default(), &budget).unwrap_err(),
+            analyze(&plain("Hi."), Features::ALL, &Options::default(), &budget).unwrap_err(),
             AnalysisError::DeadlineExceeded
         );
         let budget = Budget::default();
         budget.cancel();
         assert_eq!(
-            analyze(&plain("Hi."), Features::AVAILABLE, &Options::default(), &budget).unwrap_err(),
+            analyze(&plain("Hi."), Features::ALL, &Options::default(), &budget).unwrap_err(),
             AnalysisError::Cancelled
         );
     }

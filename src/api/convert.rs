@@ -20,7 +20,7 @@ pub struct Validated<'a> {
     pub encoding: pb::EncodingType,
 }
 
-/// Validates a request; absent `features` mean every analysis this build has.
+/// Validates a request; absent `features` mean every analysis.
 pub fn validate(req: &pb::AnalyzeArticleRequest) -> Result<Validated<'_>, ApiError> {
     let mut violations = Vec::new();
     let document = match &req.document {
@@ -31,7 +31,7 @@ pub fn validate(req: &pb::AnalyzeArticleRequest) -> Result<Validated<'_>, ApiErr
         }
     };
     let features = match req.features {
-        None => Features::AVAILABLE,
+        None => Features::ALL,
         Some(f) => {
             let features =
                 Features { metadata: f.metadata, entities: f.entities, quotes: f.quotes, summary: f.summary };
@@ -322,10 +322,10 @@ mod tests {
     }
 
     #[test]
-    fn absent_features_mean_all_available() {
+    fn absent_features_mean_all_analyses() {
         let req = request("text");
         let valid = validate(&req).ok().unwrap();
-        assert_eq!(valid.features, Features::AVAILABLE);
+        assert_eq!(valid.features, Features::ALL);
         assert_eq!(valid.encoding, pb::EncodingType::Unspecified);
     }
 }

@@ -29,7 +29,6 @@ impl ApiError {
     pub fn code(&self) -> Code {
         match self {
             Self::InvalidArgument(_) | Self::Analysis(AnalysisError::EmptyContent) => Code::InvalidArgument,
-            Self::Analysis(AnalysisError::Unimplemented(_)) => Code::Unimplemented,
             Self::Analysis(AnalysisError::DeadlineExceeded) => Code::DeadlineExceeded,
             Self::Analysis(AnalysisError::Cancelled) => Code::Cancelled,
             Self::Overloaded { .. } => Code::ResourceExhausted,
@@ -128,7 +127,5 @@ mod tests {
         assert_eq!(rpc.code, Code::InvalidArgument as i32);
         assert!(rpc.message.contains("document.content"));
         assert_eq!(rpc.details.len(), 1);
-        let rpc = ApiError::Analysis(AnalysisError::Unimplemented("quotes")).to_rpc_status();
-        assert_eq!(rpc.code, Code::Unimplemented as i32);
     }
 }

@@ -330,8 +330,8 @@ impl ArticleService for ArticleApi {
         let r = req.into_inner();
         let features = pb::Features { quotes: true, ..Default::default() };
         self.unary("ExtractQuotes", deadline, single(r.document, r.encoding_type, features, None), |a| {
-            let speakers =
-                a.entities.into_iter().filter(|e| a.quotes.iter().any(|q| q.speaker_entity_id == e.id)).collect();
+            let ids: std::collections::HashSet<&str> = a.quotes.iter().map(|q| q.speaker_entity_id.as_str()).collect();
+            let speakers = a.entities.into_iter().filter(|e| ids.contains(e.id.as_str())).collect();
             pb::ExtractQuotesResponse {
                 document_id: a.document_id,
                 text: a.text,
