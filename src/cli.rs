@@ -111,10 +111,18 @@ pub async fn healthcheck(args: &HealthcheckArgs) -> Result<(), CliError> {
     use tonic_health::pb::{HealthCheckRequest, health_check_response::ServingStatus, health_client::HealthClient};
     let timeout = Duration::from_secs(args.timeout_secs);
     let check = async {
-        let channel = tonic::transport::Endpoint::from_shared(format!("http://{}", args.addr))?
-            .connect_timeout(timeout)
-            .connect()
-            .await?;
+        let scheme = if args.tls_ca.is_some() { "https" } else { "http" };
+        let mut endpoint =
+            tonic::transport::Endpoint::from_shared(format!("{scheme}://{}", args.addr))?.connect_timeout(timeout);
+        if let Some(ca) = &args.tls_ca {
+            let pem = std::fs::read(ca).map_err(|e| format!("--tls-ca {}: cannot read it: {e}", ca.display()))?;
+            endpoint = endpoint.tls_config(
+                tonic::transport::ClientTlsConfig::new()
+                    .ca_certificate(tonic::transport::Certificate::from_pem(pem))
+                    .domain_name(&args.tls_domain),
+            )?;
+        }
+        let channel = endpoint.connect().await?;
         let res = HealthClient::new(channel).check(HealthCheckRequest { service: String::new() }).await?;
         Ok::<_, CliError>(res.into_inner().status())
     };

@@ -2,11 +2,13 @@
 //! value stops the program with a message that names it.
 
 use crate::api::Limits;
-use crate::server::ServerConfig;
+use crate::auth::{Policy, Tokens};
+use crate::server::{ServerConfig, Tls};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
+use tonic::transport::{Certificate, Identity};
 
 /// Lede: metadata, entities, quotes and summaries of news articles, over gRPC.
 #[derive(Debug, Parser)]
@@ -65,6 +67,24 @@ pub struct ServeArgs {
     /// Do not offer server reflection.
     #[arg(long, env = "LEDE_NO_REFLECTION")]
     pub no_reflection: bool,
+    /// Serve TLS with this PEM certificate chain (needs --tls-key).
+    #[arg(long, env = "LEDE_TLS_CERT", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// The PEM private key of --tls-cert.
+    #[arg(long, env = "LEDE_TLS_KEY", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// Require client certificates signed by this PEM CA (mutual TLS). Health
+    /// stays open to callers without one, for probes.
+    #[arg(long, env = "LEDE_TLS_CLIENT_CA", requires = "tls_cert")]
+    pub tls_client_ca: Option<PathBuf>,
+    /// Require `authorization: Bearer <token>` with a token from this file
+    /// (one per line, `#` comments). Health stays open.
+    #[arg(long, env = "LEDE_AUTH_TOKENS_FILE")]
+    pub auth_tokens_file: Option<PathBuf>,
+    /// Accepted bearer tokens, comma separated. Prefer the environment
+    /// variable or --auth-tokens-file: command lines are visible to others.
+    #[arg(long, env = "LEDE_AUTH_TOKENS", value_delimiter = ',', hide_env_values = true)]
+    pub auth_tokens: Vec<String>,
 }
 
 impl ServeArgs {
@@ -78,9 +98,26 @@ impl ServeArgs {
         Only::try_parse_from(["lede"]).map(|only| only.serve)
     }
 
-    pub fn server_config(&self) -> ServerConfig {
+    /// The server's configuration, with the key, certificate and token files
+    /// read; an unreadable file is an error naming its flag.
+    pub fn server_config(&self) -> Result<ServerConfig, String> {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        ServerConfig {
+        let tls = match (&self.tls_cert, &self.tls_key) {
+            (Some(cert), Some(key)) => Some(Tls {
+                identity: Identity::from_pem(read_pem("--tls-cert", cert)?, read_pem("--tls-key", key)?),
+                client_ca: self
+                    .tls_client_ca
+                    .as_deref()
+                    .map(|ca| read_pem("--tls-client-ca", ca).map(Certificate::from_pem))
+                    .transpose()?,
+            }),
+            _ => None,
+        };
+        let auth = Policy {
+            tokens: Tokens::load(self.auth_tokens_file.as_deref(), &self.auth_tokens)?,
+            client_certificate: self.tls_client_ca.is_some(),
+        };
+        Ok(ServerConfig {
             limits: Limits {
                 workers: self.workers.map_or(cores, usize::from),
                 max_in_flight: self.max_in_flight as usize,
@@ -90,8 +127,19 @@ impl ServeArgs {
             max_connection_age: self.max_connection_age_secs.map(Duration::from_secs),
             keepalive_interval: Duration::from_secs(self.keepalive_secs),
             reflection: !self.no_reflection,
-        }
+            tls,
+            auth,
+        })
     }
+}
+
+/// A PEM file's contents; anything else is refused here, where the flag is known.
+fn read_pem(flag: &str, path: &Path) -> Result<Vec<u8>, String> {
+    let pem = std::fs::read(path).map_err(|e| format!("{flag} {}: cannot read it: {e}", path.display()))?;
+    if !pem.windows(11).any(|w| w == b"-----BEGIN ") {
+        return Err(format!("{flag} {}: is not a PEM file (no -----BEGIN line)", path.display()));
+    }
+    Ok(pem)
 }
 
 #[derive(Debug, Args)]
@@ -136,6 +184,12 @@ pub struct HealthcheckArgs {
     /// Seconds to wait for an answer.
     #[arg(long, default_value_t = 3)]
     pub timeout_secs: u64,
+    /// Connect with TLS, trusting this PEM CA for the server's certificate.
+    #[arg(long, env = "LEDE_TLS_CA")]
+    pub tls_ca: Option<PathBuf>,
+    /// The name the server's certificate must carry, with --tls-ca.
+    #[arg(long, default_value = "localhost", requires = "tls_ca")]
+    pub tls_domain: String,
 }
 
 #[cfg(test)]
@@ -157,6 +211,29 @@ mod tests {
         let config = Cli::try_parse_from(["lede", "serve"]).unwrap();
         let Some(Command::Serve(args)) = config.command else { panic!("serve") };
         assert_eq!(args.addr.to_string(), "127.0.0.1:50051");
-        assert_eq!(args.server_config().limits.max_message_bytes, 16 << 20);
+        let config = args.server_config().unwrap();
+        assert_eq!(config.limits.max_message_bytes, 16 << 20);
+        assert!(config.tls.is_none() && config.auth.is_open());
+    }
+
+    #[test]
+    fn tls_flags_come_in_pairs_and_files_must_be_pem() {
+        let err = Cli::try_parse_from(["lede", "serve", "--tls-cert", "c.pem"]).unwrap_err();
+        assert!(err.to_string().contains("--tls-key"), "{err}");
+        let err = Cli::try_parse_from(["lede", "serve", "--tls-client-ca", "ca.pem"]).unwrap_err();
+        assert!(err.to_string().contains("--tls-cert"), "{err}");
+
+        let not_pem = std::env::temp_dir().join(format!("lede-not-pem-{}", std::process::id()));
+        std::fs::write(&not_pem, "hello").unwrap();
+        let path = not_pem.to_str().unwrap();
+        let cli =
+            Cli::try_parse_from(["lede", "serve", "--tls-cert", path, "--tls-key", "/nonexistent/key.pem"]).unwrap();
+        let Some(Command::Serve(args)) = cli.command else { panic!("serve") };
+        let err = args.server_config().unwrap_err();
+        assert!(err.contains("--tls-cert") && err.contains("not a PEM file"), "{err}");
+        std::fs::write(&not_pem, "-----BEGIN CERTIFICATE-----").unwrap();
+        let err = args.server_config().unwrap_err();
+        assert!(err.contains("--tls-key /nonexistent/key.pem: cannot read it"), "{err}");
+        std::fs::remove_file(not_pem).unwrap();
     }
 }

@@ -15,6 +15,7 @@ pub mod pb {
 }
 
 pub mod api;
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod json;

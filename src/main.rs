@@ -41,7 +41,7 @@ fn runtime() -> Result<tokio::runtime::Runtime, lede::cli::CliError> {
 }
 
 async fn serve(args: ServeArgs) -> Result<(), lede::cli::CliError> {
-    let config = args.server_config();
+    let config = args.server_config()?;
     let incoming = lede::server::bind(args.addr, config.keepalive_interval)
         .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
     if let Some(addr) = args.metrics_addr {

@@ -2,13 +2,15 @@
 //! reflection, keepalive, and graceful shutdown.
 
 use crate::api::{ArticleApi, Limits, error::message_too_large};
+use crate::auth::{AuthLayer, Policy};
 use crate::pb::{self, article_service_server::ArticleServiceServer};
 use std::future::Future;
 use std::net::SocketAddr;
 use std::time::Duration;
 use tonic::codec::CompressionEncoding;
 use tonic::codegen::http;
-use tonic::transport::server::TcpIncoming;
+use tonic::transport::server::{ServerTlsConfig, TcpIncoming};
+use tonic::transport::{Certificate, Identity};
 use tonic_health::ServingStatus;
 use tonic_health::server::HealthReporter;
 
@@ -24,6 +26,29 @@ pub struct ServerConfig {
     pub keepalive_interval: Duration,
     /// Offer server reflection.
     pub reflection: bool,
+    /// Serve TLS instead of plaintext HTTP/2.
+    pub tls: Option<Tls>,
+    /// What callers must show to reach anything but health.
+    pub auth: Policy,
+}
+
+/// The server's TLS identity and, for mutual TLS, the CA its clients' certificates must chain to.
+#[derive(Clone, Debug)]
+pub struct Tls {
+    pub identity: Identity,
+    pub client_ca: Option<Certificate>,
+}
+
+impl Tls {
+    fn server_config(&self) -> ServerTlsConfig {
+        let config = ServerTlsConfig::new().identity(self.identity.clone());
+        match &self.client_ca {
+            // Optional at the handshake so probes without a certificate reach
+            // health; the auth layer refuses them everywhere else.
+            Some(ca) => config.client_ca_root(ca.clone()).client_auth_optional(true),
+            None => config,
+        }
+    }
 }
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
@@ -55,12 +80,17 @@ pub async fn serve(
         .send_compressed(CompressionEncoding::Gzip)
         .send_compressed(CompressionEncoding::Zstd);
 
-    let mut builder = tonic::transport::Server::builder()
+    let mut builder = tonic::transport::Server::builder();
+    if let Some(tls) = &config.tls {
+        builder = builder.tls_config(tls.server_config()).map_err(|e| format!("TLS setup: {}", error_chain(&e)))?;
+    }
+    let mut builder = builder
         .http2_keepalive_interval(Some(config.keepalive_interval))
         .http2_keepalive_timeout(Some(Duration::from_secs(20)))
         .layer(tower::util::MapResponseLayer::new(move |res| {
             oversized_as_resource_exhausted(res, limits.max_message_bytes)
-        }));
+        }))
+        .layer(AuthLayer::new(config.auth.clone()));
     if let Some(age) = config.max_connection_age {
         builder = builder.max_connection_age(age);
     }
@@ -95,6 +125,17 @@ pub async fn serve(
             Ok(())
         }
     }
+}
+
+/// An error with its causes, which tonic's transport errors keep out of `Display`.
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        text += &format!(": {cause}");
+        source = cause.source();
+    }
+    text
 }
 
 async fn set_status(health: &HealthReporter, status: ServingStatus) {

@@ -14,6 +14,8 @@ pub enum ApiError {
     Analysis(AnalysisError),
     /// Too many requests are in flight; the caller should back off and retry.
     Overloaded { limit: usize },
+    /// The caller did not show a valid token or client certificate; says what to send.
+    Unauthenticated(&'static str),
     /// The server is shutting down.
     ShuttingDown,
     /// A bug: the analysis failed unexpectedly. The message is for the logs.
@@ -32,6 +34,7 @@ impl ApiError {
             Self::Analysis(AnalysisError::DeadlineExceeded) => Code::DeadlineExceeded,
             Self::Analysis(AnalysisError::Cancelled) => Code::Cancelled,
             Self::Overloaded { .. } => Code::ResourceExhausted,
+            Self::Unauthenticated(_) => Code::Unauthenticated,
             Self::ShuttingDown => Code::Unavailable,
             Self::Internal(_) => Code::Internal,
         }
@@ -58,6 +61,7 @@ impl ApiError {
             Self::Overloaded { limit } => {
                 format!("the server is at its limit of {limit} concurrent requests; retry with backoff")
             }
+            Self::Unauthenticated(why) => format!("unauthenticated: {why}"),
             Self::ShuttingDown => "the server is shutting down; retry on another instance".to_owned(),
             Self::Internal(_) => "internal error while analyzing the document".to_owned(),
         }

@@ -26,6 +26,8 @@ pub fn config() -> ServerConfig {
         max_connection_age: None,
         keepalive_interval: Duration::from_secs(30),
         reflection: true,
+        tls: None,
+        auth: Default::default(),
     }
 }
 
