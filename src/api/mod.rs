@@ -95,11 +95,16 @@ impl ArticleApi {
         let budget = Budget::new(deadline);
         let _cancel = CancelOnDrop(budget.clone());
         let work = async {
-            let _worker = self.inner.workers.acquire().await.map_err(|_| ApiError::ShuttingDown)?;
+            // The permit moves into the blocking task: a caller who leaves frees
+            // its worker only when the analysis has actually stopped.
+            let worker = Arc::clone(&self.inner.workers).acquire_owned().await.map_err(|_| ApiError::ShuttingDown)?;
             let span = tracing::Span::current();
-            tokio::task::spawn_blocking(move || span.in_scope(|| analyze_blocking(&req, &budget)))
-                .await
-                .map_err(|err| ApiError::Internal(format!("analysis task failed: {err}")))?
+            tokio::task::spawn_blocking(move || {
+                let _worker = worker;
+                span.in_scope(|| analyze_blocking(&req, &budget))
+            })
+            .await
+            .map_err(|err| ApiError::Internal(format!("analysis task failed: {err}")))?
         };
         match deadline {
             Some(deadline) => tokio::time::timeout_at(deadline.into(), work)
@@ -167,38 +172,40 @@ impl ArticleApi {
         tx: mpsc::Sender<Result<pb::StreamAnalyzeArticlesResponse, Status>>,
         deadline: Option<Instant>,
     ) {
+        let workers = self.inner.limits.workers.max(1);
         let mut running = JoinSet::new();
-        loop {
-            while running.len() >= self.inner.limits.workers.max(1) {
-                running.join_next().await;
-            }
-            let next = tokio::select! {
-                next = incoming.message() => next,
+        let mut more = true;
+        while more || !running.is_empty() {
+            tokio::select! {
+                // Nobody reads the answers any more: stop the work too.
                 () = tx.closed() => break,
-            };
-            let item = match next {
-                Ok(Some(item)) => item,
-                Ok(None) => break,
-                Err(status) => {
-                    let _ = tx.send(Err(self.transport_status(status))).await;
-                    break;
-                }
-            };
-            let (api, tx) = (self.clone(), tx.clone());
-            running.spawn(async move {
-                let outcome = match item.request {
-                    Some(req) => {
-                        let id = document_id(&req).to_owned();
-                        result(id, api.run(req, deadline).await)
+                Some(_) = running.join_next(), if !running.is_empty() => {}
+                next = incoming.message(), if more && running.len() < workers => match next {
+                    Ok(Some(item)) => {
+                        let (api, tx) = (self.clone(), tx.clone());
+                        running.spawn(async move {
+                            let outcome = match item.request {
+                                Some(req) => {
+                                    let id = document_id(&req).to_owned();
+                                    result(id, api.run(req, deadline).await)
+                                }
+                                None => failed("", &ApiError::invalid("request", "is required: the article and its options")),
+                            };
+                            let _ = tx.send(Ok(pb::StreamAnalyzeArticlesResponse { result: Some(outcome) })).await;
+                        });
                     }
-                    None => failed("", &ApiError::invalid("request", "is required: the article and its options")),
-                };
-                let _ = tx.send(Ok(pb::StreamAnalyzeArticlesResponse { result: Some(outcome) })).await;
-            });
+                    Ok(None) => more = false,
+                    // The stream broke (the caller left, or sent too much): the
+                    // status ends the answers, so the work in hand is moot.
+                    Err(status) => {
+                        let _ = tx.try_send(Err(self.transport_status(status)));
+                        break;
+                    }
+                },
+            }
         }
-        if tx.is_closed() {
-            running.abort_all();
-        }
+        // Dropping an analysis cancels its blocking work at the next stage.
+        running.abort_all();
         while running.join_next().await.is_some() {}
     }
 
