@@ -27,12 +27,19 @@ fn free_port() -> u16 {
 
 impl Server {
     async fn start(workers: u16) -> Self {
+        Self::start_logging(workers, None).await
+    }
+
+    /// With `log`, the server logs at its default level (info) into that file.
+    async fn start_logging(workers: u16, log: Option<&std::path::Path>) -> Self {
         let (addr, metrics) = (format!("127.0.0.1:{}", free_port()), format!("127.0.0.1:{}", free_port()));
-        let child = Command::new(env!("CARGO_BIN_EXE_lede"))
-            .args(["serve", "--addr", &addr, "--metrics-addr", &metrics, "--workers", &workers.to_string()])
-            .env("RUST_LOG", "warn")
-            .spawn()
-            .unwrap();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_lede"));
+        command.args(["serve", "--addr", &addr, "--metrics-addr", &metrics, "--workers", &workers.to_string()]);
+        match log {
+            Some(path) => command.env_remove("RUST_LOG").stderr(std::fs::File::create(path).unwrap()),
+            None => command.env("RUST_LOG", "warn"),
+        };
+        let child = command.spawn().unwrap();
         let server = Self { child, addr, metrics };
         for _ in 0..100 {
             if let Ok(channel) = server.try_channel().await {
@@ -279,4 +286,24 @@ async fn a_soak_run_levels_off_in_memory() {
     eprintln!("RSS after the first half {first} KB, after the second {second} KB");
     assert!(second * 10 <= first * 11, "RSS grew more than 10% in the second half: {first} -> {second} KB");
     drop(client.analyze_article(analyze_request("last", SEED)).await.unwrap());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn article_content_never_reaches_the_logs_at_info() {
+    let log = std::env::temp_dir().join(format!("lede-log-{}.txt", std::process::id()));
+    let server = Server::start_logging(1, Some(&log)).await;
+    let secret = "Quillfeather Vantablack said the merger closes on Tuesday.";
+    let mut client = server.client().await;
+    client.analyze_article(analyze_request("logged-id", secret)).await.unwrap();
+    let mut bad = analyze_request("bad-id", secret);
+    bad.encoding_type = 99;
+    assert_eq!(client.analyze_article(bad).await.unwrap_err().code(), Code::InvalidArgument);
+    server.terminate();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let logged = std::fs::read_to_string(&log).unwrap();
+    std::fs::remove_file(&log).unwrap();
+    assert!(logged.contains("logged-id") && logged.contains("bad-id"), "requests are logged by id:\n{logged}");
+    for word in ["Quillfeather", "Vantablack", "merger"] {
+        assert!(!logged.contains(word), "content in the log:\n{logged}");
+    }
 }
