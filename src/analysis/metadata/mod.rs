@@ -372,8 +372,30 @@ fn published_date(
     {
         return Some(*local);
     }
+    // A date in markup that the page shows nowhere (a CMS's import or
+    // re-publication time, a day misread from "11/01/2023") gives way to
+    // the date the article's header shows its readers.
+    let header_date = page.headline_lines.iter().find_map(|l| in_text(l)).or_else(|| page_date(false, false));
+    if let Some(shown) = header_date
+        && shown.date() != found.date()
+        && !page_shows_day(page, &visible_days, found.date(), month_first)
+    {
+        return Some(shown);
+    }
     // A day from markup gains the time a visible date gives for the same day.
     Some(other_sources.into_iter().fold(found, ArticleDate::refined_by))
+}
+
+/// Whether any text of the page, or any date element, gives `day`.
+fn page_shows_day(
+    page: &PageEvidence,
+    visible_days: &[ArticleDate],
+    day: chrono::NaiveDate,
+    month_first: bool,
+) -> bool {
+    visible_days.iter().any(|v| v.date() == day)
+        || page.dates.iter().any(|d| parse_page_date(&d.value, month_first).is_some_and(|x| x.date() == day))
+        || dates::find_all_in_text(&page.page_text, month_first).any(|f| f.date.date() == day)
 }
 
 fn parse_page_date(value: &str, month_first: bool) -> Option<ArticleDate> {

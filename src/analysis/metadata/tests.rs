@@ -188,8 +188,26 @@ fn the_local_day_of_a_utc_time_stamp() {
          <body><h1>N</h1><p>7. November 2022</p>{BODY}</body></html>"
     );
     assert_eq!(page(&html).published.map(|d| d.local()), Some("2022-11-07".into()));
-    let offset_given = html.replace("Z\"", "+01:00\"");
+    // With its offset, the time stamp tells its day, which the page shows too.
+    let offset_given = html.replace("Z\"", "+01:00\"").replace("</h1>", "</h1><p>Sent 6 November 2022</p>");
     assert_eq!(page(&offset_given).published.map(|d| d.local()), Some("2022-11-06T23:30:00+01:00".into()));
+}
+
+#[test]
+fn the_header_date_beats_a_markup_date_the_page_never_shows() {
+    let html = format!(
+        "<html lang=\"de\"><head><title>N</title><meta name=\"date\" content=\"11/01/2023 12:43:42\"></head>\
+         <body><h1>N</h1><p>Erstellt am: 01.11.2023</p>{BODY}</body></html>"
+    );
+    assert_eq!(page(&html).published.map(|d| d.local()), Some("2023-11-01".into()));
+    let reissued = format!(
+        "<html><head><title>N</title><meta property=\"article:published_time\" content=\"2021-12-20T11:02:44+01:00\">\
+         </head><body><h1>N</h1><p class=\"date\">27.01.2022</p>{BODY}</body></html>"
+    );
+    assert_eq!(page(&reissued).published.map(|d| d.local()), Some("2022-01-27".into()));
+    // Shown anywhere, the markup's day stands against the header's.
+    let shown = reissued.replace("</body>", "<p>20.12.2021</p></body>");
+    assert_eq!(page(&shown).published.map(|d| d.local()), Some("2021-12-20T11:02:44+01:00".into()));
 }
 
 #[test]
