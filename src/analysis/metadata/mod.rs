@@ -524,6 +524,15 @@ fn find_authors(
         .or_else(|| candidates.iter().find(|c| !c.is_empty()).cloned())
         .unwrap_or_default();
     dedup_authors(&mut chosen);
+    // A user name in markup ("jane_doe") is printed in full by a byline.
+    let full_names = candidates.iter().flatten().filter(|a| a.name.contains(' '));
+    for author in &mut chosen {
+        if !author.name.contains(' ')
+            && let Some(full) = full_names.clone().find(|full| spells(&author.name, &full.name))
+        {
+            author.name.clone_from(&full.name);
+        }
+    }
     for author in &mut chosen {
         if author.handle.is_empty()
             && let Some(t) = text.authors.iter().find(|t| t.name == author.name)
@@ -577,6 +586,14 @@ fn personal_site_owner(page: &PageEvidence, sites: &[&str]) -> Vec<Author> {
         .take(1)
         .map(|name| Author { name, ..Author::default() })
         .collect()
+}
+
+/// Whether a user name spells a full name, accents aside: "gabor_munier"
+/// spells "Gàbor Muniér".
+fn spells(user: &str, name: &str) -> bool {
+    let (user, name) = (squash(user), squash(name));
+    user.chars().count() == name.chars().count()
+        && user.chars().zip(name.chars()).all(|(u, n)| u == n || !u.is_ascii() || !n.is_ascii())
 }
 
 fn squash(s: &str) -> String {

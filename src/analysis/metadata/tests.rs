@@ -218,3 +218,14 @@ fn a_floating_time_takes_the_offset_of_the_same_moment() {
     );
     assert_eq!(page(&html).published.map(|d| d.local()), Some("2023-11-08T23:30:59-06:00".into()));
 }
+
+#[test]
+fn a_user_name_gives_way_to_the_full_name_a_byline_spells() {
+    let html = format!(
+        "<html><head><title>N</title><meta name=\"author\" content=\"jose_nunez\"></head>\
+         <body><h1>N</h1><div class=\"byline\">Autor: José Núñez</div>{BODY}</body></html>"
+    );
+    assert_eq!(names(&page(&html)), ["José Núñez"]);
+    let other = html.replace("José Núñez", "Jane Doe");
+    assert_eq!(names(&page(&other)), ["jose_nunez"]);
+}
