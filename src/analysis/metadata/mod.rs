@@ -334,7 +334,7 @@ fn published_date(
         .or_else(|| {
             page.script_fields
                 .iter()
-                .filter(|(k, _)| k != "author" && !k.starts_with("author"))
+                .filter(|(k, _)| !k.starts_with("author") && k != "byline")
                 .find_map(|(_, v)| dates::parse_machine(v))
         })
         .or_else(|| page_date(true, true))
@@ -499,7 +499,7 @@ fn find_authors(
         from_strings(
             page.script_fields
                 .iter()
-                .filter(|(k, _)| k.starts_with("author"))
+                .filter(|(k, _)| k.starts_with("author") || k == "byline")
                 .map(|(_, v)| v.as_str())
                 .take(1)
                 .collect(),
