@@ -152,7 +152,7 @@ pub fn name_beside_date(line: &str) -> Option<Vec<Author>> {
         _ => side,
     };
     let names = authors::clean_names(side, Trust::Visible);
-    let Some(name) = names.first().filter(|_| names.len() == 1) else { return None };
+    let name = names.first().filter(|_| names.len() == 1)?;
     let shouted = name.split_whitespace().any(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase));
     // Capitalized words beside a date are as often a rubric ("Aktuelle
     // Meldung") as a name: a known given name must open it, or a label.
