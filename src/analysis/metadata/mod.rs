@@ -430,13 +430,25 @@ fn find_authors(
     };
     // An organization named as the author ("Example News – Das Magazin")
     // is known before cleaning cuts its name short.
+    // The site's names: its declared names, its handle, and the last part
+    // of the document title ("Story headline | Jobs & Hire").
+    let title_tail =
+        title::SEPARATORS.iter().filter_map(|sep| page.title.rsplit_once(sep).map(|(_, tail)| tail)).next();
+    let site_keys: Vec<String> = sites
+        .iter()
+        .copied()
+        .chain(page.meta_all("twitter:site"))
+        .chain(title_tail)
+        .map(squash)
+        .filter(|s| !s.is_empty())
+        .collect();
     let meta = |organizations: bool| {
         from_strings(
             AUTHOR_METAS
                 .iter()
                 .flat_map(|n| page.meta_all(n))
                 .filter(|v| !v.starts_with("http") && !v.starts_with('@'))
-                .filter(|v| authors::is_organization(v) == organizations)
+                .filter(|v| (authors::is_organization(v) || site_keys.contains(&squash(v))) == organizations)
                 .collect(),
             Trust::Markup,
         )
@@ -514,8 +526,6 @@ fn find_authors(
     // The site's own name, or an organization's, in an author field is a
     // weaker answer than a person's name from a later source, but better
     // than none (a personal blog, a press release).
-    let site_keys: Vec<String> =
-        sites.iter().copied().chain(page.meta_all("twitter:site")).map(squash).filter(|s| !s.is_empty()).collect();
     let is_site = |a: &Author| site_keys.contains(&squash(&a.name)) || authors::is_organization(&a.name);
     let mut chosen = candidates
         .iter()

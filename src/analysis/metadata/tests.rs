@@ -229,3 +229,13 @@ fn a_user_name_gives_way_to_the_full_name_a_byline_spells() {
     let other = html.replace("José Núñez", "Jane Doe");
     assert_eq!(names(&page(&other)), ["jose_nunez"]);
 }
+
+#[test]
+fn an_author_field_naming_the_site_gives_way_to_the_byline() {
+    let html = format!(
+        "<html><head><title>Budget approved : Home : Jobs &amp; Careers</title>\
+         <meta name=\"author\" content=\"Jobs &amp; Careers\"></head>\
+         <body><h1>Budget approved</h1><p>By Jane Doe</p>{BODY}</body></html>"
+    );
+    assert_eq!(names(&page(&html)), ["Jane Doe"]);
+}
