@@ -473,7 +473,8 @@ fn find_authors(
         page.bylines
             .iter()
             .flat_map(|b| {
-                let trust = if b.split_whitespace().count() <= 2 || authors::is_labelled(b) {
+                let words = b.split_whitespace().count();
+                let trust = if words <= 2 || (authors::is_labelled(b) && words <= plaintext::MAX_BYLINE_WORDS) {
                     Trust::Markup
                 } else {
                     Trust::Visible

@@ -239,3 +239,12 @@ fn an_author_field_naming_the_site_gives_way_to_the_byline() {
     );
     assert_eq!(names(&page(&html)), ["Jane Doe"]);
 }
+
+#[test]
+fn a_label_does_not_vouch_for_the_words_of_a_long_author_box() {
+    let html = format!(
+        "<html><head><title>N</title></head><body><h1>N</h1>{BODY}<div class=\"author\">Autor: Jane Doe Ich schreibe \
+         über Bücher und Filme, für kleine, große und junge Leser aus der ganzen Stadt und vom Land.</div></body></html>"
+    );
+    assert!(names(&page(&html)).iter().all(|n| n.contains(' ')));
+}
