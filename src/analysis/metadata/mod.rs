@@ -402,6 +402,9 @@ fn parse_page_date(value: &str, month_first: bool) -> Option<ArticleDate> {
     dates::parse_machine(value).or_else(|| dates::find_in_text(value, month_first).map(|f| f.date))
 }
 
+/// The place of `rel="author"` links among the sources of authors.
+const REL_AUTHOR: usize = 2;
+
 /// Authors from the first source that names any, best source first.
 fn find_authors(
     page: &PageEvidence,
@@ -499,6 +502,7 @@ fn find_authors(
     };
     let name_beside_date =
         || page.headline_lines.iter().find_map(|l| plaintext::name_beside_date(l)).unwrap_or_default();
+    // Keep REL_AUTHOR the index of `rel_author()`.
     let candidates = [
         from_ld(false),
         microdata(),
@@ -528,13 +532,24 @@ fn find_authors(
     // weaker answer than a person's name from a later source, but better
     // than none (a personal blog, a press release).
     let is_site = |a: &Author| site_keys.contains(&squash(&a.name)) || authors::is_organization(&a.name);
-    let mut chosen = candidates
-        .iter()
-        .map(|c| c.iter().filter(|a| !is_site(a)).cloned().collect::<Vec<_>>())
-        .find(|c| !c.is_empty())
-        .or_else(|| candidates.iter().find(|c| !c.is_empty()).cloned())
-        .unwrap_or_default();
+    let people = |c: &Vec<Author>| c.iter().filter(|a| !is_site(a)).cloned().collect::<Vec<_>>();
+    let first = candidates.iter().position(|c| !people(c).is_empty());
+    let mut chosen = match first {
+        Some(i) => people(&candidates[i]),
+        None => candidates.iter().find(|c| !c.is_empty()).cloned().unwrap_or_default(),
+    };
     dedup_authors(&mut chosen);
+    // Links marked rel="author" also run through lists of other articles:
+    // when the next source names only some of them, those are the article's.
+    if first == Some(REL_AUTHOR) && chosen.len() > 1 {
+        let keys = |list: &[Author]| list.iter().map(|a| title::normalize(&a.name)).collect::<Vec<_>>();
+        let linked = keys(&chosen);
+        let next = candidates[REL_AUTHOR + 1..].iter().map(people).find(|c| !c.is_empty()).unwrap_or_default();
+        let named = keys(&next);
+        if named.iter().all(|k| linked.contains(k)) && named.iter().any(|k| linked.contains(k)) {
+            chosen.retain(|a| named.contains(&title::normalize(&a.name)));
+        }
+    }
     // A user name in markup ("jane_doe") is printed in full by a byline.
     let full_names = candidates.iter().flatten().filter(|a| a.name.contains(' '));
     for author in &mut chosen {

@@ -248,3 +248,19 @@ fn a_label_does_not_vouch_for_the_words_of_a_long_author_box() {
     );
     assert!(names(&page(&html)).iter().all(|n| n.contains(' ')));
 }
+
+#[test]
+fn author_links_of_other_articles_give_way_to_the_byline_they_agree_with() {
+    let html = format!(
+        "<html><head><title>N</title></head><body><h1>N</h1><div class=\"byline\">Jane Doe</div>\
+         <a rel=\"author\" href=\"/author/jane\">Jane Doe</a>{BODY}<ul>\
+         <li><a rel=\"author\" href=\"/author/john\">John Roe</a></li><li><a rel=\"author\" href=\"/author/max\">Max Muster</a></li>\
+         </ul></body></html>"
+    );
+    let md = page(&html);
+    assert_eq!(names(&md), ["Jane Doe"]);
+    assert_eq!(md.authors[0].url, "/author/jane");
+    // A byline naming someone else does not prune the links.
+    let other = html.replace("<div class=\"byline\">Jane Doe</div>", "<div class=\"byline\">Erika Beispiel</div>");
+    assert_eq!(names(&page(&other)), ["Jane Doe", "John Roe", "Max Muster"]);
+}
