@@ -88,7 +88,7 @@ fn date_line(line: &str, month_first: bool) -> Option<ArticleDate> {
 /// name anywhere in the line, or a trailing "Read more".
 static BYLINE_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)(?:^|\s|\|)(?i:by|von|par|por|door|di)\s+(?P<after>\p{Lu})
+        r"(?x)(?:^|\s|\|)(?i:by|von|par|por|door|di):?\s+(?P<after>\p{Lu})
         |(?i:\b(?:posted|filed|submitted|written|geschrieben|gespeichert|eingestellt)\b[^|]{0,40}?\s(?:by|von)\s+)(?P<user>\w)
         |(?i:\b(?:autor(?:in)?|authors?|text|texte|reporter|verfasser(?:in)?)\s*:\s*)(?P<labelled>\S)
         |^(?i:autor(?:in|en)?|authors?|auteurs?)\s+(?P<headed>\p{Lu})
@@ -344,6 +344,7 @@ mod tests {
     #[test]
     fn bylines_inside_lines() {
         let names = |l: &str| byline(l).unwrap_or_default().into_iter().map(|a| a.name).collect::<Vec<_>>();
+        assert_eq!(names("Courtesy of Example News Written by: Jane Doe"), ["Jane Doe"]);
         assert_eq!(names("Posted on September 21, 2020 by Jane Doe"), ["Jane Doe"]);
         assert_eq!(names("Datum: 03.11.2021 Autor: Jane Doe/SP-X"), ["Jane Doe"]);
         assert_eq!(names("Text von Hans Meier Illustration von Eva Roth"), ["Hans Meier"]);
