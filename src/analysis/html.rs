@@ -906,17 +906,21 @@ fn is_boilerplate(tag: &str, el: &scraper::node::Element, words: &[String], by_c
 /// page names them.
 static SCRIPT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#""(datePublished|publishedDate|publishDate|published_at|publishedAt|publish_date|pubDate|firstPublishDate|author|authorName|author_name)"\s*:\s*"([^"\\]{1,120})""#,
+        r#"(?i)(?:^|[^\w-])["']?(datePublished|publishedDate|publishDate|published_at|publishedAt|publish_date|pubDate|firstPublishDate|author|authorName|author_name|byline)["']?\]?\s*[:=]\s*(?:"([^"\\]{1,120})"|'([^'\\]{1,120})')"#,
     )
     .expect("valid regex")
 });
 
+/// JSON fields and the assignments of analytics data layers alike:
+/// `"author":"Jane Doe"`, `'author' : 'Jane Doe'`, `dl['Author'] = 'Jane Doe'`.
 fn collect_script_fields(script: &str, fields: &mut Vec<(String, String)>) {
     for c in SCRIPT_FIELD.captures_iter(script) {
         if fields.len() >= MAX_EVIDENCE {
             return;
         }
-        fields.push((c[1].to_ascii_lowercase(), c[2].trim().to_string()));
+        if let Some(value) = c.get(2).or_else(|| c.get(3)) {
+            fields.push((c[1].to_ascii_lowercase(), value.as_str().trim().to_string()));
+        }
     }
 }
 
@@ -1084,6 +1088,19 @@ mod tests {
         assert_eq!(
             fields,
             [("publisheddate".to_string(), "2016-11-04T20:37:27Z".to_string()), ("author".into(), "Jane Doe".into())]
+        );
+        let layer = page(&format!(
+            "<script>dataLayer = [{{'pageCategory': 'news', 'author' : 'Jane Doe, John Roe'}}];\n\
+             dl['Author'] = 'Jane Doe'; var x = {{'data-author': 'no', byline: \"By John Roe\"}};</script><p>{PARAGRAPH}</p>"
+        ));
+        let fields = extract(&layer).page.script_fields;
+        assert_eq!(
+            fields,
+            [
+                ("author".to_string(), "Jane Doe, John Roe".to_string()),
+                ("author".into(), "Jane Doe".into()),
+                ("byline".into(), "By John Roe".into())
+            ]
         );
     }
 

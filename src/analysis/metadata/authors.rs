@@ -104,6 +104,14 @@ const NOT_NAMES: &[&str] = &[
     "mehr",
     "home",
     "news",
+    // Degrees after a name ("Jane Doe, Ph.D.").
+    "phd",
+    "ph.d",
+    "md",
+    "m.d",
+    "mba",
+    "msc",
+    "m.sc",
 ];
 
 /// Words of link texts around author names ("View all posts by", "More
@@ -352,6 +360,7 @@ mod tests {
     fn dates_and_roles_are_dropped() {
         assert_eq!(names("By Jane Doe | February 23, 2023"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe, Staff Writer"), ["Jane Doe"]);
+        assert_eq!(clean_names("Jane Doe, Ph.D.", Trust::Markup), ["Jane Doe"]);
         assert_eq!(names("By Jane Doe Updated 3:45 PM"), ["Jane Doe"]);
         assert_eq!(names("By Staff"), Vec::<String>::new());
         assert_eq!(names("Posted by John Roe on 2021-02-03"), ["John Roe"]);

@@ -334,7 +334,7 @@ fn published_date(
         .or_else(|| {
             page.script_fields
                 .iter()
-                .filter(|(k, _)| k != "author" && !k.starts_with("author"))
+                .filter(|(k, _)| !k.starts_with("author") && k != "byline")
                 .find_map(|(_, v)| dates::parse_machine(v))
         })
         .or_else(|| page_date(true, true))
@@ -372,13 +372,38 @@ fn published_date(
     {
         return Some(*local);
     }
+    // A date in markup that the page shows nowhere (a CMS's import or
+    // re-publication time, a day misread from "11/01/2023") gives way to
+    // the date the article's header shows its readers.
+    let header_date = page.headline_lines.iter().find_map(|l| in_text(l)).or_else(|| page_date(false, false));
+    if let Some(shown) = header_date
+        && shown.date() != found.date()
+        && !page_shows_day(page, &visible_days, found.date(), month_first)
+    {
+        return Some(shown);
+    }
     // A day from markup gains the time a visible date gives for the same day.
     Some(other_sources.into_iter().fold(found, ArticleDate::refined_by))
+}
+
+/// Whether any text of the page, or any date element, gives `day`.
+fn page_shows_day(
+    page: &PageEvidence,
+    visible_days: &[ArticleDate],
+    day: chrono::NaiveDate,
+    month_first: bool,
+) -> bool {
+    visible_days.iter().any(|v| v.date() == day)
+        || page.dates.iter().any(|d| parse_page_date(&d.value, month_first).is_some_and(|x| x.date() == day))
+        || dates::find_all_in_text(&page.page_text, month_first).any(|f| f.date.date() == day)
 }
 
 fn parse_page_date(value: &str, month_first: bool) -> Option<ArticleDate> {
     dates::parse_machine(value).or_else(|| dates::find_in_text(value, month_first).map(|f| f.date))
 }
+
+/// The place of `rel="author"` links among the sources of authors.
+const REL_AUTHOR: usize = 2;
 
 /// Authors from the first source that names any, best source first.
 fn find_authors(
@@ -408,13 +433,25 @@ fn find_authors(
     };
     // An organization named as the author ("Example News – Das Magazin")
     // is known before cleaning cuts its name short.
+    // The site's names: its declared names, its handle, and the last part
+    // of the document title ("Story headline | Jobs & Hire").
+    let title_tail =
+        title::SEPARATORS.iter().filter_map(|sep| page.title.rsplit_once(sep).map(|(_, tail)| tail)).next();
+    let site_keys: Vec<String> = sites
+        .iter()
+        .copied()
+        .chain(page.meta_all("twitter:site"))
+        .chain(title_tail)
+        .map(squash)
+        .filter(|s| !s.is_empty())
+        .collect();
     let meta = |organizations: bool| {
         from_strings(
             AUTHOR_METAS
                 .iter()
                 .flat_map(|n| page.meta_all(n))
                 .filter(|v| !v.starts_with("http") && !v.starts_with('@'))
-                .filter(|v| authors::is_organization(v) == organizations)
+                .filter(|v| (authors::is_organization(v) || site_keys.contains(&squash(v))) == organizations)
                 .collect(),
             Trust::Markup,
         )
@@ -439,7 +476,8 @@ fn find_authors(
         page.bylines
             .iter()
             .flat_map(|b| {
-                let trust = if b.split_whitespace().count() <= 2 || authors::is_labelled(b) {
+                let words = b.split_whitespace().count();
+                let trust = if words <= 2 || (authors::is_labelled(b) && words <= plaintext::MAX_BYLINE_WORDS) {
                     Trust::Markup
                 } else {
                     Trust::Visible
@@ -464,6 +502,7 @@ fn find_authors(
     };
     let name_beside_date =
         || page.headline_lines.iter().find_map(|l| plaintext::name_beside_date(l)).unwrap_or_default();
+    // Keep REL_AUTHOR the index of `rel_author()`.
     let candidates = [
         from_ld(false),
         microdata(),
@@ -477,7 +516,7 @@ fn find_authors(
         from_strings(
             page.script_fields
                 .iter()
-                .filter(|(k, _)| k.starts_with("author"))
+                .filter(|(k, _)| k.starts_with("author") || k == "byline")
                 .map(|(_, v)| v.as_str())
                 .take(1)
                 .collect(),
@@ -492,16 +531,34 @@ fn find_authors(
     // The site's own name, or an organization's, in an author field is a
     // weaker answer than a person's name from a later source, but better
     // than none (a personal blog, a press release).
-    let site_keys: Vec<String> =
-        sites.iter().copied().chain(page.meta_all("twitter:site")).map(squash).filter(|s| !s.is_empty()).collect();
     let is_site = |a: &Author| site_keys.contains(&squash(&a.name)) || authors::is_organization(&a.name);
-    let mut chosen = candidates
-        .iter()
-        .map(|c| c.iter().filter(|a| !is_site(a)).cloned().collect::<Vec<_>>())
-        .find(|c| !c.is_empty())
-        .or_else(|| candidates.iter().find(|c| !c.is_empty()).cloned())
-        .unwrap_or_default();
+    let people = |c: &Vec<Author>| c.iter().filter(|a| !is_site(a)).cloned().collect::<Vec<_>>();
+    let first = candidates.iter().position(|c| !people(c).is_empty());
+    let mut chosen = match first {
+        Some(i) => people(&candidates[i]),
+        None => candidates.iter().find(|c| !c.is_empty()).cloned().unwrap_or_default(),
+    };
     dedup_authors(&mut chosen);
+    // Links marked rel="author" also run through lists of other articles:
+    // when the next source names only some of them, those are the article's.
+    if first == Some(REL_AUTHOR) && chosen.len() > 1 {
+        let keys = |list: &[Author]| list.iter().map(|a| title::normalize(&a.name)).collect::<Vec<_>>();
+        let linked = keys(&chosen);
+        let next = candidates[REL_AUTHOR + 1..].iter().map(people).find(|c| !c.is_empty()).unwrap_or_default();
+        let named = keys(&next);
+        if named.iter().all(|k| linked.contains(k)) && named.iter().any(|k| linked.contains(k)) {
+            chosen.retain(|a| named.contains(&title::normalize(&a.name)));
+        }
+    }
+    // A user name in markup ("jane_doe") is printed in full by a byline.
+    let full_names = candidates.iter().flatten().filter(|a| a.name.contains(' '));
+    for author in &mut chosen {
+        if !author.name.contains(' ')
+            && let Some(full) = full_names.clone().find(|full| spells(&author.name, &full.name))
+        {
+            author.name.clone_from(&full.name);
+        }
+    }
     for author in &mut chosen {
         if author.handle.is_empty()
             && let Some(t) = text.authors.iter().find(|t| t.name == author.name)
@@ -555,6 +612,14 @@ fn personal_site_owner(page: &PageEvidence, sites: &[&str]) -> Vec<Author> {
         .take(1)
         .map(|name| Author { name, ..Author::default() })
         .collect()
+}
+
+/// Whether a user name spells a full name, accents aside: "gabor_munier"
+/// spells "Gàbor Muniér".
+fn spells(user: &str, name: &str) -> bool {
+    let (user, name) = (squash(user), squash(name));
+    user.chars().count() == name.chars().count()
+        && user.chars().zip(name.chars()).all(|(u, n)| u == n || !u.is_ascii() || !n.is_ascii())
 }
 
 fn squash(s: &str) -> String {

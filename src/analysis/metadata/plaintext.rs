@@ -88,7 +88,7 @@ fn date_line(line: &str, month_first: bool) -> Option<ArticleDate> {
 /// name anywhere in the line, or a trailing "Read more".
 static BYLINE_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)(?:^|\s|\|)(?i:by|von|par|por|door|di)\s+(?P<after>\p{Lu})
+        r"(?x)(?:^|\s|\|)(?i:by|von|par|por|door|di):?\s+(?P<after>\p{Lu})
         |(?i:\b(?:posted|filed|submitted|written|geschrieben|gespeichert|eingestellt)\b[^|]{0,40}?\s(?:by|von)\s+)(?P<user>\w)
         |(?i:\b(?:autor(?:in)?|authors?|text|texte|reporter|verfasser(?:in)?)\s*:\s*)(?P<labelled>\S)
         |^(?i:autor(?:in|en)?|authors?|auteurs?)\s+(?P<headed>\p{Lu})
@@ -138,20 +138,34 @@ static DATE_LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn name_beside_date(line: &str) -> Option<Vec<Author>> {
     let found = dates::find_in_text(line, false)?;
     let before = DATE_LABEL_BEFORE.replace(&line[..found.start], "");
-    let after = line[found.end..].trim_start_matches(|c: char| c.is_whitespace() || "|•·-–—".contains(c));
+    let after = TIME_AFTER_DATE.replace(&line[found.end..], "");
     let side = match (before.trim().is_empty(), after.trim().is_empty()) {
         (false, true) if !before.trim_end().ends_with(',') => before.trim(),
         (true, false) => after.trim(),
         _ => return None,
     };
-    let shouted = side.split_whitespace().any(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase));
-    // Capitalized words beside a date are as often a rubric ("Aktuelle
-    // Meldung") as a name: a known given name must open it.
-    let given = side.split_whitespace().next().is_some_and(gazetteer::is_first_name);
+    // "Redaktion: Jane Doe (Pressesprecherin)": a label says a name
+    // follows; the words in brackets after it are a role or an agency.
+    let labelled = authors::is_labelled(side);
+    let side = match side.split_once(" (") {
+        Some((name, rest)) if rest.ends_with(')') => name.trim(),
+        _ => side,
+    };
     let names = authors::clean_names(side, Trust::Visible);
-    (names.len() == 1 && names[0] == side && given && !shouted)
-        .then(|| names.into_iter().map(|name| Author { name, ..Author::default() }).collect())
+    let name = names.first().filter(|_| names.len() == 1)?;
+    let shouted = name.split_whitespace().any(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase));
+    // Capitalized words beside a date are as often a rubric ("Aktuelle
+    // Meldung") as a name: a known given name must open it, or a label.
+    let given = name.split_whitespace().next().is_some_and(gazetteer::is_first_name);
+    let whole = name == side || (labelled && side.ends_with(name.as_str()));
+    (whole && (given || labelled) && !shouted).then(|| vec![Author { name: name.clone(), ..Author::default() }])
 }
+
+/// The separators after a date, and a time of day between them ("| 13:10 Uhr |").
+static TIME_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s|•·\-–—,]*(?:\d{1,2}[:.]\d{2})?(?:\s*(?:uhr|h|[ap]\.?m\.?)(?:\s|$))?[\s|•·\-–—,]*")
+        .expect("valid regex")
+});
 
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^\w@.])@(\w{2,30})\b").expect("valid regex"));
 static FOLLOW_US: LazyLock<Regex> =
@@ -321,11 +335,16 @@ mod tests {
         assert!(names("Jane Doe 11.12.2019 John Roe").is_empty());
         assert!(names("Aktuelle Meldung 11.12.2019").is_empty());
         assert!(names("Weekly Roundup - 11.12.2019").is_empty());
+        assert_eq!(names("04.02.2022 | 13:10 Uhr | Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("05.02.2020 - Redaktion: Erika Mustermann (Pressesprecherin)"), ["Erika Mustermann"]);
+        assert!(names("05.02.2020 - Ressort: Aktuelle Meldung").is_empty());
+        assert!(names("04.02.2022 | 13:10 Uhr | Aktuelle Meldung").is_empty());
     }
 
     #[test]
     fn bylines_inside_lines() {
         let names = |l: &str| byline(l).unwrap_or_default().into_iter().map(|a| a.name).collect::<Vec<_>>();
+        assert_eq!(names("Courtesy of Example News Written by: Jane Doe"), ["Jane Doe"]);
         assert_eq!(names("Posted on September 21, 2020 by Jane Doe"), ["Jane Doe"]);
         assert_eq!(names("Datum: 03.11.2021 Autor: Jane Doe/SP-X"), ["Jane Doe"]);
         assert_eq!(names("Text von Hans Meier Illustration von Eva Roth"), ["Hans Meier"]);

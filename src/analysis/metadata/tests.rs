@@ -188,8 +188,26 @@ fn the_local_day_of_a_utc_time_stamp() {
          <body><h1>N</h1><p>7. November 2022</p>{BODY}</body></html>"
     );
     assert_eq!(page(&html).published.map(|d| d.local()), Some("2022-11-07".into()));
-    let offset_given = html.replace("Z\"", "+01:00\"");
+    // With its offset, the time stamp tells its day, which the page shows too.
+    let offset_given = html.replace("Z\"", "+01:00\"").replace("</h1>", "</h1><p>Sent 6 November 2022</p>");
     assert_eq!(page(&offset_given).published.map(|d| d.local()), Some("2022-11-06T23:30:00+01:00".into()));
+}
+
+#[test]
+fn the_header_date_beats_a_markup_date_the_page_never_shows() {
+    let html = format!(
+        "<html lang=\"de\"><head><title>N</title><meta name=\"date\" content=\"11/01/2023 12:43:42\"></head>\
+         <body><h1>N</h1><p>Erstellt am: 01.11.2023</p>{BODY}</body></html>"
+    );
+    assert_eq!(page(&html).published.map(|d| d.local()), Some("2023-11-01".into()));
+    let reissued = format!(
+        "<html><head><title>N</title><meta property=\"article:published_time\" content=\"2021-12-20T11:02:44+01:00\">\
+         </head><body><h1>N</h1><p class=\"date\">27.01.2022</p>{BODY}</body></html>"
+    );
+    assert_eq!(page(&reissued).published.map(|d| d.local()), Some("2022-01-27".into()));
+    // Shown anywhere, the markup's day stands against the header's.
+    let shown = reissued.replace("</body>", "<p>20.12.2021</p></body>");
+    assert_eq!(page(&shown).published.map(|d| d.local()), Some("2021-12-20T11:02:44+01:00".into()));
 }
 
 #[test]
@@ -199,4 +217,50 @@ fn a_floating_time_takes_the_offset_of_the_same_moment() {
          <body><h1>N</h1><time>2023-11-08 23:30:59</time>{BODY}</body></html>"
     );
     assert_eq!(page(&html).published.map(|d| d.local()), Some("2023-11-08T23:30:59-06:00".into()));
+}
+
+#[test]
+fn a_user_name_gives_way_to_the_full_name_a_byline_spells() {
+    let html = format!(
+        "<html><head><title>N</title><meta name=\"author\" content=\"jose_nunez\"></head>\
+         <body><h1>N</h1><div class=\"byline\">Autor: José Núñez</div>{BODY}</body></html>"
+    );
+    assert_eq!(names(&page(&html)), ["José Núñez"]);
+    let other = html.replace("José Núñez", "Jane Doe");
+    assert_eq!(names(&page(&other)), ["jose_nunez"]);
+}
+
+#[test]
+fn an_author_field_naming_the_site_gives_way_to_the_byline() {
+    let html = format!(
+        "<html><head><title>Budget approved : Home : Jobs &amp; Careers</title>\
+         <meta name=\"author\" content=\"Jobs &amp; Careers\"></head>\
+         <body><h1>Budget approved</h1><p>By Jane Doe</p>{BODY}</body></html>"
+    );
+    assert_eq!(names(&page(&html)), ["Jane Doe"]);
+}
+
+#[test]
+fn a_label_does_not_vouch_for_the_words_of_a_long_author_box() {
+    let html = format!(
+        "<html><head><title>N</title></head><body><h1>N</h1>{BODY}<div class=\"author\">Autor: Jane Doe Ich schreibe \
+         über Bücher und Filme, für kleine, große und junge Leser aus der ganzen Stadt und vom Land.</div></body></html>"
+    );
+    assert!(names(&page(&html)).iter().all(|n| n.contains(' ')));
+}
+
+#[test]
+fn author_links_of_other_articles_give_way_to_the_byline_they_agree_with() {
+    let html = format!(
+        "<html><head><title>N</title></head><body><h1>N</h1><div class=\"byline\">Jane Doe</div>\
+         <a rel=\"author\" href=\"/author/jane\">Jane Doe</a>{BODY}<ul>\
+         <li><a rel=\"author\" href=\"/author/john\">John Roe</a></li><li><a rel=\"author\" href=\"/author/max\">Max Muster</a></li>\
+         </ul></body></html>"
+    );
+    let md = page(&html);
+    assert_eq!(names(&md), ["Jane Doe"]);
+    assert_eq!(md.authors[0].url, "/author/jane");
+    // A byline naming someone else does not prune the links.
+    let other = html.replace("<div class=\"byline\">Jane Doe</div>", "<div class=\"byline\">Erika Beispiel</div>");
+    assert_eq!(names(&page(&other)), ["Jane Doe", "John Roe", "Max Muster"]);
 }
