@@ -9,8 +9,10 @@
 //! mid-sentence elsewhere?) and, in the second stage, what the first stage
 //! predicted for the other occurrences of the same word in the document.
 
-use super::super::gazetteer::{self, KeyMap, finish, flag, lower_key, mix};
+use super::super::gazetteer::{self, KeyHasher, KeyMap, finish, flag, lower_key, mix};
 use super::Label;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -136,7 +138,11 @@ const BOUNDARY: u64 = 0x5bd1_e995_1234_5678;
 impl Document {
     /// `sentences` must be ordered, disjoint ranges into `tokens`.
     pub fn new(tokens: &[&str], sentences: &[Range<usize>]) -> Document {
-        let mut infos: Vec<TokenInfo> = tokens.iter().map(|t| token_info(t)).collect();
+        // Words recur (a news article repeats half its tokens), and hashing
+        // a token's text to find it again costs a fraction of describing it.
+        let mut known: HashMap<&str, TokenInfo, BuildHasherDefault<KeyHasher>> = HashMap::default();
+        let mut infos: Vec<TokenInfo> =
+            tokens.iter().map(|&t| *known.entry(t).or_insert_with(|| token_info(t))).collect();
         let sentences: Vec<Range<usize>> =
             sentences.iter().filter(|r| r.start < r.end && r.end <= tokens.len()).cloned().collect();
         let lines: Vec<LineKind> = sentences.iter().map(|r| line_kind(&infos[r.clone()], &tokens[r.clone()])).collect();
