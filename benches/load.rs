@@ -65,8 +65,10 @@ fn parse_args() -> Result<Args, String> {
         let mut value = || it.next().ok_or(format!("{flag} needs a value"));
         match flag.as_str() {
             "--concurrency" => {
-                args.concurrency =
-                    value()?.split(',').map(|c| c.trim().parse().map_err(|e| format!("--concurrency: {e}"))).collect::<Result<_, _>>()?
+                args.concurrency = value()?
+                    .split(',')
+                    .map(|c| c.trim().parse().map_err(|e| format!("--concurrency: {e}")))
+                    .collect::<Result<_, _>>()?
             }
             "--requests" => args.requests = value()?.parse().map_err(|e| format!("--requests: {e}"))?,
             "--mode" => {
@@ -164,7 +166,8 @@ fn free_port() -> Result<u16, String> {
 async fn wait_serving(addr: &str) -> Result<(), String> {
     let deadline = Instant::now() + START_TIMEOUT;
     loop {
-        if let Ok(channel) = Channel::from_shared(format!("http://{addr}")).map_err(|e| e.to_string())?.connect().await {
+        if let Ok(channel) = Channel::from_shared(format!("http://{addr}")).map_err(|e| e.to_string())?.connect().await
+        {
             let req = HealthCheckRequest { service: String::new() };
             if let Ok(res) = HealthClient::new(channel).check(req).await
                 && res.into_inner().status == ServingStatus::Serving as i32
@@ -425,8 +428,12 @@ async fn run(args: Args) -> Result<(), String> {
     let mean_words = docs.iter().map(|(_, w)| w).sum::<u64>() as f64 / docs.len() as f64;
     println!("{} document(s), {mean_words:.0} words on average, {} requests per level", docs.len(), args.requests);
     println!();
-    println!("| mode   | conc | sent   | docs/s   | words/s   | p50 ms | p90 ms | p99 ms | max ms  | RSS MB  | errors |");
-    println!("|--------|------|--------|----------|-----------|--------|--------|--------|---------|---------|--------|");
+    println!(
+        "| mode   | conc | sent   | docs/s   | words/s   | p50 ms | p90 ms | p99 ms | max ms  | RSS MB  | errors |"
+    );
+    println!(
+        "|--------|------|--------|----------|-----------|--------|--------|--------|---------|---------|--------|"
+    );
     for &mode in &args.modes {
         for &concurrency in &args.concurrency {
             // Warm the connections and the server's lazily built tables.

@@ -64,7 +64,9 @@ fn main() {
     let (seed_time, _, seed_words) = measure(SEED);
     println!("seed: {} bytes, {seed_words} words, {:.3} ms", SEED.len(), seed_time.as_secs_f64() * 1e3);
     println!();
-    println!("| size | words | time ms | µs per KB | × seed time | stages ms (text/segment/metadata/entities/quotes/summary) |");
+    println!(
+        "| size | words | time ms | µs per KB | × seed time | stages ms (text/segment/metadata/entities/quotes/summary) |"
+    );
     println!("|---|---|---|---|---|---|");
     for kb in SIZES_KB.into_iter().filter(|&kb| kb <= max_kb) {
         let text = text_of(kb * 1024);
