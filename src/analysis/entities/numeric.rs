@@ -138,40 +138,45 @@ fn scale_word(w: &str) -> Option<f64> {
     }
 }
 
-const UNITS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-
 /// The value of one number word, or of a hyphenated pair ("twenty-five").
 fn word_value(w: &str) -> Option<f64> {
-    if let Some(n) = UNITS.iter().position(|&u| u == w) {
-        return Some(n as f64);
-    }
-    if let Some(n) = TENS.iter().position(|&t| t == w) {
-        return Some(20.0 + 10.0 * n as f64);
-    }
-    let (tens, unit) = w.split_once('-')?;
-    Some(word_value(tens)? + word_value(unit).filter(|&u| u < 10.0)?)
+    // Runs at almost every token: a match turns most words away on their
+    // length, where a search of a list compared each entry in turn.
+    let n = match w {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => {
+            let (tens, unit) = w.split_once('-')?;
+            return Some(word_value(tens)? + word_value(unit).filter(|&u| u < 10.0)?);
+        }
+    };
+    Some(f64::from(n))
 }
 
 /// "two", "twenty-five", "three hundred", "two and a half", "a dozen".
@@ -216,13 +221,17 @@ fn month(w: &str) -> Option<u32> {
         "november",
         "december",
     ];
+    // A month is written with its capital, a short form too ("Dec."): this
+    // test comes first since it turns away almost every token cheaply.
+    if !w.starts_with(char::is_uppercase) {
+        return None;
+    }
     let lower = w.trim_end_matches('.').to_lowercase();
     if lower.len() < 3 {
         return None;
     }
     let n = NAMES.iter().position(|m| *m == lower || (lower.len() <= 4 && m.starts_with(&lower)))?;
-    // A short form needs its capital and, for "May"/"March", nothing else.
-    w.chars().next().filter(|c| c.is_uppercase()).map(|_| n as u32 + 1)
+    Some(n as u32 + 1)
 }
 
 fn day_number(w: &str) -> Option<u32> {
@@ -700,6 +709,21 @@ mod tests {
                 ("two and a half tons", EntityType::Quantity, "2.5 t"),
             ]
         );
+    }
+
+    #[test]
+    fn number_words_and_month_names() {
+        assert_eq!(word_value("nineteen"), Some(19.0));
+        assert_eq!(word_value("twenty-five"), Some(25.0));
+        assert_eq!(word_value("ninety-nine"), Some(99.0));
+        assert_eq!(word_value("twenty-twelve"), None);
+        assert_eq!(word_value("hundred"), None);
+        assert_eq!(word_value(""), None);
+        assert_eq!(month("Dec."), Some(12));
+        assert_eq!(month("March"), Some(3));
+        assert_eq!(month("march"), None);
+        assert_eq!(month("Ma"), None);
+        assert_eq!(month("Éclair"), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::stopwords;
 use crate::analysis::segment::{Segmentation, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -45,7 +46,19 @@ pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A language's stemmer and stop words.
 pub(super) struct Lexicon {
     stemmer: Stemmer,
+    /// The stemmer's algorithm, as the key of its stems in [`STEMS`].
+    algorithm: u8,
     stops: HashSet<&'static str, BuildHasherDefault<FxHasher>>,
+}
+
+/// The most stems [`STEMS`] keeps per algorithm before it starts over.
+const STEMS_KEPT: usize = 20_000;
+
+thread_local! {
+    /// Stems this thread has computed, per algorithm. Stemming a word costs
+    /// more than the rest of its handling, and the same few thousand words
+    /// make most of every article, so the cache outlives the article.
+    static STEMS: RefCell<FastMap<u8, FastMap<String, String>>> = RefCell::default();
 }
 
 impl Lexicon {
@@ -78,7 +91,11 @@ impl Lexicon {
             (None, Algorithm::English) => stopwords::for_language("en").unwrap_or_default(),
             (None, _) => "",
         };
-        Self { stemmer: Stemmer::create(algorithm), stops: stops.split_whitespace().collect() }
+        Self {
+            stemmer: Stemmer::create(algorithm),
+            algorithm: algorithm as u8,
+            stops: stops.split_whitespace().collect(),
+        }
     }
 
     /// The lower-cased word without an elided article ("l'État" -> "état"),
@@ -98,11 +115,21 @@ impl Lexicon {
 
     pub(super) fn stem(&self, word: &str) -> String {
         // The stemmers expect words; numbers and handles pass through as they are.
-        if word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
-            self.stemmer.stem(word).into_owned()
-        } else {
-            word.to_string()
+        if !word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+            return word.to_string();
         }
+        STEMS.with_borrow_mut(|all| {
+            let stems = all.entry(self.algorithm).or_default();
+            if let Some(stem) = stems.get(word) {
+                return stem.clone();
+            }
+            if stems.len() >= STEMS_KEPT {
+                stems.clear();
+            }
+            let stem = self.stemmer.stem(word).into_owned();
+            stems.insert(word.to_owned(), stem.clone());
+            stem
+        })
     }
 }
 
@@ -197,6 +224,16 @@ mod tests {
         let fr = Lexicon::new("fr");
         assert_eq!(fr.content_word("l’État"), Some("état".to_string()));
         assert_eq!(fr.content_word("dans"), None);
+    }
+
+    #[test]
+    fn cached_stems_are_the_stemmers_own_per_language() {
+        for (tag, algorithm) in [("en", Algorithm::English), ("fr", Algorithm::French)] {
+            let (lexicon, fresh) = (Lexicon::new(tag), Stemmer::create(algorithm));
+            for word in ["nationales", "running", "nationales", "running"] {
+                assert_eq!(lexicon.stem(word), fresh.stem(word), "{tag} {word}");
+            }
+        }
     }
 
     #[test]
