@@ -45,7 +45,9 @@ pub fn normalize_tag(tag: &str) -> Option<String> {
 
 /// The language of a text, when the text is long enough to tell.
 fn detect(text: &str) -> Option<&'static str> {
-    let sample: String = text.chars().take(4000).collect();
+    // A thousand-odd characters tell the language as surely as the whole text, at a
+    // fraction of the cost (whatlang scores every trigram against every language).
+    let sample: String = text.chars().take(1500).collect();
     if sample.split_whitespace().count() < 5 {
         return None;
     }
