@@ -77,10 +77,6 @@ pub struct Policy {
 }
 
 impl Policy {
-    pub fn is_open(&self) -> bool {
-        self.tokens.is_none() && !self.client_certificate
-    }
-
     /// Why a request may not pass, in words the caller can act on.
     fn refusal<B>(&self, req: &http::Request<B>) -> Option<&'static str> {
         if req.uri().path().starts_with(OPEN_PREFIX) {

@@ -213,7 +213,7 @@ mod tests {
         assert_eq!(args.addr.to_string(), "127.0.0.1:50051");
         let config = args.server_config().unwrap();
         assert_eq!(config.limits.max_message_bytes, 16 << 20);
-        assert!(config.tls.is_none() && config.auth.is_open());
+        assert!(config.tls.is_none() && config.auth.tokens.is_none() && !config.auth.client_certificate);
     }
 
     #[test]

@@ -4,13 +4,12 @@
 
 mod common;
 
-use common::{SEED, analyze_request, document};
+use common::{SEED, analyze_request, document, free_loopback_addr, scrape_metrics};
 use lede::pb::article_service_client::ArticleServiceClient;
 use lede::pb::{AnalyzeArticleRequest, BatchAnalyzeArticlesRequest, StreamAnalyzeArticlesRequest};
 use std::collections::BTreeMap;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tonic::Code;
 use tonic::transport::Channel;
 
@@ -21,10 +20,6 @@ struct Server {
     metrics: String,
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
 impl Server {
     async fn start(workers: u16) -> Self {
         Self::start_logging(workers, None).await
@@ -32,7 +27,7 @@ impl Server {
 
     /// With `log`, the server logs at its default level (info) into that file.
     async fn start_logging(workers: u16, log: Option<&std::path::Path>) -> Self {
-        let (addr, metrics) = (format!("127.0.0.1:{}", free_port()), format!("127.0.0.1:{}", free_port()));
+        let (addr, metrics) = (free_loopback_addr(), free_loopback_addr());
         let mut command = Command::new(env!("CARGO_BIN_EXE_lede"));
         command.args(["serve", "--addr", &addr, "--metrics-addr", &metrics, "--workers", &workers.to_string()]);
         match log {
@@ -81,10 +76,7 @@ impl Server {
     }
 
     async fn gauge(&self, name: &str) -> f64 {
-        let mut socket = tokio::net::TcpStream::connect(&self.metrics).await.unwrap();
-        socket.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
-        let mut scraped = String::new();
-        socket.read_to_string(&mut scraped).await.unwrap();
+        let scraped = scrape_metrics(self.metrics.as_str()).await;
         let line = scraped.lines().find(|l| l.starts_with(name)).unwrap_or_else(|| panic!("{name} in {scraped}"));
         line.rsplit(' ').next().unwrap().parse().unwrap()
     }

@@ -332,7 +332,6 @@ async fn parse_metadata_reads_an_html_page() {
 
 #[tokio::test]
 async fn metrics_count_calls_by_method_and_code() {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let metrics_addr = listener.local_addr().unwrap();
     tokio::spawn(lede::metrics::serve(listener));
@@ -341,10 +340,7 @@ async fn metrics_count_calls_by_method_and_code() {
     client.analyze_article(analyze_request("m1", SEED)).await.unwrap();
     client.analyze_article(analyze_request("m2", "")).await.unwrap_err();
 
-    let mut socket = tokio::net::TcpStream::connect(metrics_addr).await.unwrap();
-    socket.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
-    let mut scraped = String::new();
-    socket.read_to_string(&mut scraped).await.unwrap();
+    let scraped = common::scrape_metrics(metrics_addr).await;
     assert!(scraped.starts_with("HTTP/1.1 200 OK"), "{scraped}");
     for expected in [
         r#"lede_requests_total{method="AnalyzeArticle",code="OK"}"#,

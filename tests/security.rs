@@ -88,6 +88,19 @@ async fn health(channel: Channel) -> ServingStatus {
     res.into_inner().status()
 }
 
+/// Asks server reflection for its services; only whether it answers matters here.
+async fn list_services(channel: Channel) -> Result<(), tonic::Status> {
+    use tonic_reflection::pb::v1::{
+        ServerReflectionRequest, server_reflection_client::ServerReflectionClient,
+        server_reflection_request::MessageRequest,
+    };
+    let req = ServerReflectionRequest {
+        host: String::new(),
+        message_request: Some(MessageRequest::ListServices(String::new())),
+    };
+    ServerReflectionClient::new(channel).server_reflection_info(tokio_stream::iter([req])).await.map(drop)
+}
+
 #[tokio::test]
 async fn tls_serves_tls_clients_only() {
     let pki = Pki::new();
@@ -150,32 +163,14 @@ async fn bearer_tokens_guard_everything_but_health() {
 
     assert_eq!(health(channel.clone()).await, ServingStatus::Serving);
 
-    use tonic_reflection::pb::v1::{
-        ServerReflectionRequest, server_reflection_client::ServerReflectionClient,
-        server_reflection_request::MessageRequest,
-    };
-    let req = ServerReflectionRequest {
-        host: String::new(),
-        message_request: Some(MessageRequest::ListServices(String::new())),
-    };
-    let refused = ServerReflectionClient::new(channel).server_reflection_info(tokio_stream::iter([req])).await;
+    let refused = list_services(channel).await;
     assert_eq!(refused.unwrap_err().code(), Code::Unauthenticated, "reflection needs the token too");
 }
 
 #[tokio::test]
 async fn reflection_can_be_turned_off() {
-    use tonic_reflection::pb::v1::{
-        ServerReflectionRequest, server_reflection_client::ServerReflectionClient,
-        server_reflection_request::MessageRequest,
-    };
     let server = TestServer::with(lede::server::ServerConfig { reflection: false, ..config() }).await;
-    let req = ServerReflectionRequest {
-        host: String::new(),
-        message_request: Some(MessageRequest::ListServices(String::new())),
-    };
-    let answer =
-        ServerReflectionClient::new(server.channel().await).server_reflection_info(tokio_stream::iter([req])).await;
-    assert_eq!(answer.unwrap_err().code(), Code::Unimplemented);
+    assert_eq!(list_services(server.channel().await).await.unwrap_err().code(), Code::Unimplemented);
 }
 
 /// The flags as an operator sets them, and `lede healthcheck` over TLS.
@@ -192,8 +187,7 @@ fn the_binary_serves_mutual_tls_with_tokens_from_its_flags() {
     let (cert, key, ca) =
         (write("cert.pem", &pki.server.cert), write("key.pem", &pki.server.key), write("ca.pem", &pki.ca));
     let tokens = write("tokens", &format!("# test\n{TOKEN}\n"));
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let addr = format!("127.0.0.1:{port}");
+    let addr = common::free_loopback_addr();
 
     let mut server = Command::new(env!("CARGO_BIN_EXE_lede"))
         .args(["serve", "--addr", &addr, "--tls-cert"])

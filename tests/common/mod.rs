@@ -62,6 +62,22 @@ impl TestServer {
     }
 }
 
+/// A loopback port free at the time of asking, for a server started as a process.
+pub fn free_loopback_addr() -> String {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    format!("127.0.0.1:{port}")
+}
+
+/// The raw HTTP answer of the metrics server at `addr` to `GET /metrics`.
+pub async fn scrape_metrics(addr: impl tokio::net::ToSocketAddrs) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut socket = tokio::net::TcpStream::connect(addr).await.unwrap();
+    socket.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
+    let mut scraped = String::new();
+    socket.read_to_string(&mut scraped).await.unwrap();
+    scraped
+}
+
 pub fn document(id: &str, content: &str) -> lede::pb::Document {
     lede::pb::Document {
         id: id.to_owned(),
