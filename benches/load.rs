@@ -38,57 +38,57 @@ enum Mode {
     Stream,
 }
 
-struct Args {
-    concurrency: Vec<usize>,
-    requests: usize,
-    modes: Vec<Mode>,
-    addr: Option<String>,
-    docs: Option<String>,
-    workers: Option<usize>,
+/// The `--mode` flag: which RPCs a run drives.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Modes {
+    Unary,
+    Stream,
+    /// Unary, then stream.
+    Both,
 }
 
-fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        concurrency: vec![1, 4, 16, 64],
-        requests: 3000,
-        modes: vec![Mode::Unary, Mode::Stream],
-        addr: None,
-        docs: None,
-        workers: None,
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(flag) = it.next() {
-        // cargo bench passes --bench to every harness=false target.
-        if flag == "--bench" {
-            continue;
-        }
-        let mut value = || it.next().ok_or(format!("{flag} needs a value"));
-        match flag.as_str() {
-            "--concurrency" => {
-                args.concurrency = value()?
-                    .split(',')
-                    .map(|c| c.trim().parse().map_err(|e| format!("--concurrency: {e}")))
-                    .collect::<Result<_, _>>()?
-            }
-            "--requests" => args.requests = value()?.parse().map_err(|e| format!("--requests: {e}"))?,
-            "--mode" => {
-                args.modes = match value()?.as_str() {
-                    "unary" => vec![Mode::Unary],
-                    "stream" => vec![Mode::Stream],
-                    "both" => vec![Mode::Unary, Mode::Stream],
-                    other => return Err(format!("--mode: unary, stream or both, not {other}")),
-                }
-            }
-            "--addr" => args.addr = Some(value()?),
-            "--docs" => args.docs = Some(value()?),
-            "--workers" => args.workers = Some(value()?.parse().map_err(|e| format!("--workers: {e}"))?),
-            other => return Err(format!("unknown argument {other}")),
+impl Modes {
+    fn runs(self) -> &'static [Mode] {
+        match self {
+            Modes::Both => &[Mode::Unary, Mode::Stream],
+            Modes::Unary => &[Mode::Unary],
+            Modes::Stream => &[Mode::Stream],
         }
     }
-    if args.concurrency.contains(&0) || args.requests == 0 {
-        return Err("concurrency and requests must be positive".into());
+}
+
+/// Load on the lede gRPC service: a concurrency sweep with latency percentiles.
+#[derive(clap::Parser)]
+struct Args {
+    /// Concurrent callers at each level of the sweep, comma separated.
+    #[arg(long, value_delimiter = ',', default_values_t = [1, 4, 16, 64], value_parser = positive)]
+    concurrency: Vec<usize>,
+    /// Requests per level, after the warm-up.
+    #[arg(long, default_value_t = 3000, value_parser = positive)]
+    requests: usize,
+    /// Which RPCs to drive.
+    #[arg(long, value_enum, default_value_t = Modes::Both)]
+    mode: Modes,
+    /// A running server to load; default: start the release binary on a free port.
+    #[arg(long)]
+    addr: Option<String>,
+    /// AnalyzeArticleRequest JSON, one a line; default: the seed article.
+    #[arg(long)]
+    docs: Option<String>,
+    /// `--workers` of the server this run starts.
+    #[arg(long)]
+    workers: Option<usize>,
+    /// Passed by `cargo bench` to every harness=false target.
+    #[arg(long, hide = true)]
+    bench: bool,
+}
+
+fn positive(value: &str) -> Result<usize, String> {
+    match value.parse() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!("{e}")),
     }
-    Ok(args)
 }
 
 /// The documents to send, in turn, with their word counts.
@@ -112,7 +112,13 @@ fn documents(path: Option<&str>) -> Result<Vec<(pb::AnalyzeArticleRequest, u64)>
     if requests.is_empty() {
         return Err("no documents".into());
     }
-    Ok(requests.into_iter().map(|r| (r.clone(), words(&r))).collect())
+    Ok(requests
+        .into_iter()
+        .map(|r| {
+            let count = words(&r);
+            (r, count)
+        })
+        .collect())
 }
 
 fn words(request: &pb::AnalyzeArticleRequest) -> u64 {
@@ -434,7 +440,7 @@ async fn run(args: Args) -> Result<(), String> {
     println!(
         "|--------|------|--------|----------|-----------|--------|--------|--------|---------|---------|--------|"
     );
-    for &mode in &args.modes {
+    for &mode in args.mode.runs() {
         for &concurrency in &args.concurrency {
             // Warm the connections and the server's lazily built tables.
             run_level(&addr, mode, concurrency, concurrency * 2, &docs).await?;
@@ -452,13 +458,7 @@ async fn run(args: Args) -> Result<(), String> {
 }
 
 fn main() {
-    let args = match parse_args() {
-        Ok(args) => args,
-        Err(e) => {
-            eprintln!("load: {e}");
-            std::process::exit(2);
-        }
-    };
+    let args = <Args as clap::Parser>::parse();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("a tokio runtime");
     if let Err(e) = runtime.block_on(run(args)) {
         eprintln!("load: {e}");
