@@ -4,6 +4,7 @@
 pub mod charset;
 pub mod entities;
 pub mod html;
+mod memo;
 pub mod metadata;
 pub mod quotes;
 pub mod segment;

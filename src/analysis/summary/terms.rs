@@ -2,6 +2,7 @@
 //! sentence similarity and keyphrase scoring.
 
 use super::stopwords;
+use crate::analysis::memo::Memo;
 use crate::analysis::segment::{Segmentation, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
@@ -51,14 +52,10 @@ pub(super) struct Lexicon {
     stops: HashSet<&'static str, BuildHasherDefault<FxHasher>>,
 }
 
-/// The most stems [`STEMS`] keeps per algorithm before it starts over.
-const STEMS_KEPT: usize = 20_000;
-
 thread_local! {
-    /// Stems this thread has computed, per algorithm. Stemming a word costs
-    /// more than the rest of its handling, and the same few thousand words
-    /// make most of every article, so the cache outlives the article.
-    static STEMS: RefCell<FastMap<u8, FastMap<String, String>>> = RefCell::default();
+    /// Stems this thread has computed, per algorithm: stemming a word costs
+    /// more than the rest of its handling.
+    static STEMS: RefCell<FastMap<u8, Memo<String, BuildHasherDefault<FxHasher>>>> = RefCell::default();
 }
 
 impl Lexicon {
@@ -119,16 +116,7 @@ impl Lexicon {
             return word.to_string();
         }
         STEMS.with_borrow_mut(|all| {
-            let stems = all.entry(self.algorithm).or_default();
-            if let Some(stem) = stems.get(word) {
-                return stem.clone();
-            }
-            if stems.len() >= STEMS_KEPT {
-                stems.clear();
-            }
-            let stem = self.stemmer.stem(word).into_owned();
-            stems.insert(word.to_owned(), stem.clone());
-            stem
+            all.entry(self.algorithm).or_default().get(word, |w| self.stemmer.stem(w).into_owned())
         })
     }
 }

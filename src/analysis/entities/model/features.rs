@@ -11,8 +11,8 @@
 
 use super::super::gazetteer::{self, KeyHasher, KeyMap, finish, flag, lower_key, mix};
 use super::Label;
+use crate::analysis::memo::Memo;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -139,7 +139,8 @@ const BOUNDARY: u64 = 0x5bd1_e995_1234_5678;
 impl Document {
     /// `sentences` must be ordered, disjoint ranges into `tokens`.
     pub fn new(tokens: &[&str], sentences: &[Range<usize>]) -> Document {
-        let mut infos: Vec<TokenInfo> = KNOWN.with_borrow_mut(|known| tokens.iter().map(|t| known.info(t)).collect());
+        let mut infos: Vec<TokenInfo> =
+            KNOWN.with_borrow_mut(|known| tokens.iter().map(|t| known.get(t, token_info)).collect());
         let sentences: Vec<Range<usize>> =
             sentences.iter().filter(|r| r.start < r.end && r.end <= tokens.len()).cloned().collect();
         let lines: Vec<LineKind> = sentences.iter().map(|r| line_kind(&infos[r.clone()], &tokens[r.clone()])).collect();
@@ -274,33 +275,10 @@ fn majority_class(votes: &[u16; 5]) -> u8 {
     best as u8
 }
 
-/// The most tokens [`KNOWN`] keeps before it starts over.
-const TOKENS_KEPT: usize = 20_000;
-
-/// Tokens described before, by their text.
-#[derive(Default)]
-struct Known(HashMap<String, TokenInfo, BuildHasherDefault<KeyHasher>>);
-
-impl Known {
-    fn info(&mut self, token: &str) -> TokenInfo {
-        if let Some(&info) = self.0.get(token) {
-            return info;
-        }
-        if self.0.len() >= TOKENS_KEPT {
-            self.0.clear();
-        }
-        let info = token_info(token);
-        self.0.insert(token.to_owned(), info);
-        info
-    }
-}
-
 thread_local! {
-    /// Token descriptions this thread has made. Words recur, within an
-    /// article and across articles, and finding a token's text again costs a
-    /// fraction of describing it (case, shape, affixes, gazetteer lookups),
-    /// so the cache outlives the article.
-    static KNOWN: RefCell<Known> = RefCell::default();
+    /// Token descriptions this thread has made (case, shape, affixes,
+    /// gazetteer lookups): words recur within and across articles.
+    static KNOWN: RefCell<Memo<TokenInfo, BuildHasherDefault<KeyHasher>>> = RefCell::default();
 }
 
 fn token_info(token: &str) -> TokenInfo {
@@ -516,11 +494,11 @@ mod tests {
 
     #[test]
     fn known_tokens_are_described_as_new_ones() {
-        let mut known = Known::default();
+        let mut known: Memo<TokenInfo, BuildHasherDefault<KeyHasher>> = Memo::default();
         for t in ["Baku", "baku", "Baku", "AzerNews", "@AzerNewsAz", "Baku"] {
-            assert_eq!(format!("{:?}", known.info(t)), format!("{:?}", token_info(t)));
+            assert_eq!(format!("{:?}", known.get(t, token_info)), format!("{:?}", token_info(t)));
         }
-        assert_eq!(known.0.len(), 4);
+        assert_eq!(known.len(), 4);
     }
 
     #[test]
