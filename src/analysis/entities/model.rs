@@ -12,12 +12,16 @@ mod features;
 pub mod train;
 mod weights;
 
+use super::gazetteer::KeyHasher;
+use crate::analysis::memo::Memo;
 use crate::analysis::segment::Segmentation;
 use crate::analysis::text::Span;
-use features::{Document, FeatureBuf, History};
+use features::{Document, TokenInfo, describe, word_features};
+use std::cell::RefCell;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
-use weights::{Model, Transitions};
+use weights::{MAX_STAGES, Model, Transitions};
 
 /// The class of a recognized name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -45,8 +49,9 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Recognized> {
     }
     let tokens: Vec<&str> = seg.tokens.iter().map(|t| text.get(t.span.start..t.span.end).unwrap_or("")).collect();
     let sentences: Vec<Range<usize>> = seg.sentences.iter().map(|s| s.tokens.clone()).collect();
-    let doc = Document::new(&tokens, &sentences);
-    let tagged = model.tag(&doc);
+    let words: Vec<Word> =
+        KNOWN.with_borrow_mut(|known| tokens.iter().map(|t| known.get(t, |t| model.word(t))).collect());
+    let tagged = model.tag(&tokens, &sentences, &words);
     mentions(&tagged.labels)
         .into_iter()
         .filter_map(|(range, class)| {
@@ -61,6 +66,20 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Recognized> {
 
 static MODEL: LazyLock<Model> =
     LazyLock::new(|| Model::parse(include_bytes!("../../../models/ner.bin")).unwrap_or_default());
+
+thread_local! {
+    /// The words this thread has met, described and scored by [`MODEL`]:
+    /// words recur within and across articles.
+    static KNOWN: RefCell<Memo<Word, BuildHasherDefault<KeyHasher>>> = RefCell::default();
+}
+
+/// A word, described, with the summed weights of the features it decides
+/// alone ([`word_features`]) in each stage.
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    info: TokenInfo,
+    scores: [[i32; LABELS]; MAX_STAGES],
+}
 
 /// The score margin (in averaged-perceptron units) that makes a confidence
 /// of e/(1+e) ≈ 0.73: clear names score margins of 30 to 80, doubtful ones
@@ -145,23 +164,6 @@ struct Decoder {
     back: Vec<[u8; LABELS]>,
 }
 
-/// `FOLLOWS[1 + p][l]` (or `FOLLOWS[0][l]` at a sentence start): may label
-/// `l` follow label `p`? An I- label only continues its own class.
-const FOLLOWS: [[bool; LABELS]; LABELS + 1] = {
-    let mut table = [[true; LABELS]; LABELS + 1];
-    let mut l = 2;
-    while l < LABELS {
-        let mut from = 0;
-        while from <= LABELS {
-            // Only from B- (label l - 1, row l) or I- (label l, row l + 1) of its class.
-            table[from][l] = from == l || from == l + 1;
-            from += 1;
-        }
-        l += 2;
-    }
-    table
-};
-
 impl Decoder {
     /// The best label sequence under the BIO constraints; `transitions[0]`
     /// are the scores of starting a sentence, `transitions[1 + p]` of
@@ -173,7 +175,7 @@ impl Decoder {
         const FORBIDDEN: i64 = i64::MIN / 4;
         let mut best = [FORBIDDEN; LABELS];
         for (l, score) in best.iter_mut().enumerate() {
-            if FOLLOWS[0][l] {
+            if Label(l as u8).may_follow(None) {
                 *score = i64::from(first[l]) + i64::from(transitions[0][l]);
             }
         }
@@ -182,12 +184,19 @@ impl Decoder {
             let mut next = [FORBIDDEN; LABELS];
             let mut from = [0u8; LABELS];
             for l in 0..LABELS {
-                for (p, &prev) in best.iter().enumerate() {
-                    let score = prev + i64::from(transitions[p + 1][l]);
-                    if FOLLOWS[p + 1][l] && score > next[l] {
-                        next[l] = score;
+                let mut consider = |p: usize| {
+                    let via = best[p] + i64::from(transitions[p + 1][l]);
+                    if via > next[l] {
+                        next[l] = via;
                         from[l] = p as u8;
                     }
+                };
+                // An I- label only continues the B- or I- label of its class.
+                if Label(l as u8).is_inside() {
+                    consider(l - 1);
+                    consider(l);
+                } else {
+                    (0..LABELS).for_each(consider);
                 }
                 next[l] += i64::from(row[l]);
             }
@@ -222,45 +231,51 @@ struct Tagged {
 /// Buffers reused from sentence to sentence.
 #[derive(Default)]
 struct Scratch {
-    features: FeatureBuf,
     scores: Scores,
     labels: Vec<Label>,
     decoder: Decoder,
 }
 
 impl Model {
-    /// Runs every stage over `doc`, each seeing the labels of the one before.
-    fn tag(&self, doc: &Document) -> Tagged {
+    /// Describes `token` and scores the features its word decides alone.
+    fn word(&self, token: &str) -> Word {
+        let info = describe(token);
+        let mut scores = [[0; LABELS]; MAX_STAGES];
+        for (k, (stage, row)) in self.stages().iter().zip(&mut scores).enumerate() {
+            word_features(&info, k == 0, |h| stage.add(h, row));
+        }
+        Word { info, scores }
+    }
+
+    /// Runs every stage over a document of `tokens` ([`Model::word`] made
+    /// `words` of them), each stage seeing the labels of the one before.
+    fn tag(&self, tokens: &[&str], sentences: &[Range<usize>], words: &[Word]) -> Tagged {
+        let doc = Document::new(tokens, sentences, words.iter().map(|w| w.info).collect());
         let mut tagged = Tagged { labels: vec![Label::OUTSIDE; doc.len()], margins: vec![0.0; doc.len()] };
         let mut scratch = Scratch::default();
-        for stage in 0..self.stages() {
-            let history = (stage > 0).then(|| doc.history(tagged.labels.clone()));
+        for (k, stage) in self.stages().iter().enumerate() {
+            let history = (k > 0).then(|| doc.history(tagged.labels.clone()));
             for (s, range) in doc.sentences().iter().enumerate() {
-                self.score_sentence(stage, doc, s, history.as_ref(), &mut scratch);
-                let transitions = self.transitions(stage);
+                scratch.scores.clear();
+                for i in range.clone() {
+                    let mut row = words[i].scores[k];
+                    doc.context_features(s, i, history.as_ref(), |h| stage.add(h, &mut row));
+                    if doc.never_a_name(i) {
+                        row[1..].fill(i32::MIN / 64);
+                    }
+                    scratch.scores.push(row);
+                }
+                let transitions = stage.transitions();
                 scratch.decoder.decode(&scratch.scores, transitions, &mut scratch.labels);
                 let mut prev = None;
                 for ((i, &label), row) in range.clone().zip(&scratch.labels).zip(&scratch.scores) {
                     tagged.labels[i] = label;
-                    tagged.margins[i] = local_margin(row, transitions, prev, label) as f32 * self.unit(stage);
+                    tagged.margins[i] = local_margin(row, transitions, prev, label) as f32 * stage.unit();
                     prev = Some(label);
                 }
             }
         }
         tagged
-    }
-
-    /// Fills `scratch.scores` with the emission scores of sentence `s`.
-    fn score_sentence(&self, stage: usize, doc: &Document, s: usize, history: Option<&History>, scratch: &mut Scratch) {
-        scratch.scores.clear();
-        for i in doc.sentences().get(s).cloned().unwrap_or_default() {
-            doc.features(s, i, history, &mut scratch.features);
-            let mut row = self.emission(stage, scratch.features.as_slice());
-            if doc.never_a_name(i) {
-                row[1..].fill(i32::MIN / 64);
-            }
-            scratch.scores.push(row);
-        }
     }
 }
 
@@ -279,17 +294,15 @@ mod tests {
         assert!(!Label::inside(NerClass::Person).may_follow(None));
     }
 
-    /// A stray I- label opens a mention, as the CoNLL scorer reads it.
     #[test]
-    fn the_transition_table_matches_the_labels() {
-        for (from, row) in FOLLOWS.iter().enumerate() {
-            let prev = from.checked_sub(1).map(|p| Label(p as u8));
-            for (l, &allowed) in row.iter().enumerate() {
-                assert_eq!(allowed, Label(l as u8).may_follow(prev), "{prev:?} -> {l}");
-            }
+    fn known_words_are_scored_as_new_ones() {
+        for t in ["Baku", "baku", "Baku", "AzerNews", "@AzerNewsAz", "Baku"] {
+            let known = KNOWN.with_borrow_mut(|known| known.get(t, |t| MODEL.word(t)));
+            assert_eq!(format!("{known:?}"), format!("{:?}", MODEL.word(t)));
         }
     }
 
+    /// A stray I- label opens a mention, as the CoNLL scorer reads it.
     #[test]
     fn mentions_from_labels() {
         let per = NerClass::Person;

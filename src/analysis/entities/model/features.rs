@@ -9,16 +9,10 @@
 //! mid-sentence elsewhere?) and, in the second stage, what the first stage
 //! predicted for the other occurrences of the same word in the document.
 
-use super::super::gazetteer::{self, KeyHasher, KeyMap, finish, flag, lower_key, mix};
+use super::super::gazetteer::{self, KeyMap, finish, flag, lower_key, mix};
 use super::Label;
-use crate::analysis::memo::Memo;
-use std::cell::RefCell;
-use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
-
-/// The most features one token can have.
-pub(super) const MAX_FEATURES: usize = 48;
 
 /// How a word is capitalized.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,7 +66,7 @@ mod seen {
 
 /// One token, hashed once.
 #[derive(Clone, Copy, Debug)]
-struct TokenInfo {
+pub(super) struct TokenInfo {
     form: u64,
     lower: u64,
     shape: u64,
@@ -94,29 +88,9 @@ struct TokenInfo {
     never_a_name: bool,
 }
 
-/// The features of a token, as full 64-bit hashes.
-pub(super) struct FeatureBuf {
-    hashes: [u64; MAX_FEATURES],
-    len: usize,
-}
-
-impl Default for FeatureBuf {
-    fn default() -> Self {
-        FeatureBuf { hashes: [0; MAX_FEATURES], len: 0 }
-    }
-}
-
-impl FeatureBuf {
-    pub fn as_slice(&self) -> &[u64] {
-        &self.hashes[..self.len]
-    }
-
-    fn push(&mut self, template: u64, value: u64) {
-        if let Some(slot) = self.hashes.get_mut(self.len) {
-            *slot = finish(mix(template.wrapping_mul(0x9e37_79b9_7f4a_7c15), value));
-            self.len += 1;
-        }
-    }
+/// The hash of a feature: a template id and the value it takes.
+fn feature(template: u64, value: u64) -> u64 {
+    finish(mix(template.wrapping_mul(0x9e37_79b9_7f4a_7c15), value))
 }
 
 /// What the previous stage predicted, per token.
@@ -137,10 +111,9 @@ pub(super) struct Document {
 const BOUNDARY: u64 = 0x5bd1_e995_1234_5678;
 
 impl Document {
-    /// `sentences` must be ordered, disjoint ranges into `tokens`.
-    pub fn new(tokens: &[&str], sentences: &[Range<usize>]) -> Document {
-        let mut infos: Vec<TokenInfo> =
-            KNOWN.with_borrow_mut(|known| tokens.iter().map(|t| known.get(t, token_info)).collect());
+    /// `infos` describe `tokens` ([`describe`]); `sentences` must be
+    /// ordered, disjoint ranges into `tokens`.
+    pub fn new(tokens: &[&str], sentences: &[Range<usize>], mut infos: Vec<TokenInfo>) -> Document {
         let sentences: Vec<Range<usize>> =
             sentences.iter().filter(|r| r.start < r.end && r.end <= tokens.len()).cloned().collect();
         let lines: Vec<LineKind> = sentences.iter().map(|r| line_kind(&infos[r.clone()], &tokens[r.clone()])).collect();
@@ -191,76 +164,99 @@ impl Document {
         History { labels, elsewhere }
     }
 
-    /// Appends the features of token `i` of sentence `s` to `out` (cleared first).
-    pub fn features(&self, s: usize, i: usize, history: Option<&History>, out: &mut FeatureBuf) {
-        out.len = 0;
+    /// Gives `emit` the hash of every feature of token `i` of sentence `s`:
+    /// those of its word ([`word_features`]), then those of its context.
+    pub fn features(&self, s: usize, i: usize, history: Option<&History>, mut emit: impl FnMut(u64)) {
+        if let Some(t) = self.tokens.get(i) {
+            word_features(t, history.is_none(), &mut emit);
+        }
+        self.context_features(s, i, history, emit);
+    }
+
+    /// Gives `emit` the hash of every feature of token `i` of sentence `s`
+    /// that depends on its context.
+    pub fn context_features(&self, s: usize, i: usize, history: Option<&History>, mut emit: impl FnMut(u64)) {
         let (Some(range), Some(&line)) = (self.sentences.get(s), self.lines.get(s)) else { return };
         let Some(t) = self.tokens.get(i) else { return };
         let index = |offset: isize| i.checked_add_signed(offset).filter(|j| range.contains(j));
-        let at = |offset: isize| index(offset).and_then(|j| self.tokens.get(j));
-        let lower = |o| at(o).map_or(BOUNDARY, |t| t.lower);
-        let shape = |o| at(o).map_or(BOUNDARY, |t| t.shape);
+        let near = |offset: isize| index(offset).and_then(|j| self.tokens.get(j));
+        let (before, after) = (near(-1), near(1));
+        let lower = |t: Option<&TokenInfo>| t.map_or(BOUNDARY, |t| t.lower);
+        let shape = |t: Option<&TokenInfo>| t.map_or(BOUNDARY, |t| t.shape);
+        let gazetteer = |t: Option<&TokenInfo>| u64::from(t.map_or(0, |t| t.gazetteer));
+        let mut push = |template: u64, value: u64| emit(feature(template, value));
         let case = t.case as u64;
         let line = line as u64;
         let start = u64::from(i == range.start);
 
-        out.push(1, 0);
-        out.push(3, t.lower);
-        out.push(4, t.shape);
         // The words around: the first stage's job; the second stage keeps
         // only what it needs to weigh the first stage's guesses.
         if history.is_none() {
-            out.push(2, t.form);
-            for (k, &a) in t.affixes.iter().enumerate() {
-                if a != 0 {
-                    out.push(10 + k as u64, a);
-                }
-            }
-            out.push(20, lower(-1));
-            out.push(21, lower(1));
-            out.push(22, lower(-2));
-            out.push(23, lower(2));
-            out.push(24, mix(lower(-1), t.lower));
-            out.push(25, mix(t.lower, lower(1)));
-            out.push(29, mix(t.shape, lower(-1)));
-            out.push(30, mix(t.shape, lower(1)));
+            push(20, lower(before));
+            push(21, lower(after));
+            push(22, lower(near(-2)));
+            push(23, lower(near(2)));
+            push(24, mix(lower(before), t.lower));
+            push(25, mix(t.lower, lower(after)));
+            push(29, mix(t.shape, lower(before)));
+            push(30, mix(t.shape, lower(after)));
         }
-        out.push(26, shape(-1));
-        out.push(27, shape(1));
-        out.push(28, mix(mix(shape(-1), t.shape), shape(1)));
-        for bit in 0..flag::KINDS.count_ones() {
-            if t.gazetteer & (1 << bit) != 0 {
-                out.push(40 + u64::from(bit), case);
-            }
-        }
-        out.push(50, u64::from(at(-1).map_or(0, |t| t.gazetteer)));
-        out.push(51, u64::from(at(1).map_or(0, |t| t.gazetteer)));
-        if t.camel_org {
-            out.push(53, case);
-        }
+        push(26, shape(before));
+        push(27, shape(after));
+        push(28, mix(mix(shape(before), t.shape), shape(after)));
+        push(50, gazetteer(before));
+        push(51, gazetteer(after));
         if t.phrase != 0 {
-            out.push(52, mix(u64::from(t.phrase), u64::from(t.phrase_begins)));
+            push(52, mix(u64::from(t.phrase), u64::from(t.phrase_begins)));
         }
-        out.push(60, mix(mix(case, line), start));
-        out.push(61, mix(mix(u64::from(t.seen), case), mix(line, start)));
-        out.push(62, mix(line, t.lower));
+        push(60, mix(mix(case, line), start));
+        push(61, mix(mix(u64::from(t.seen), case), mix(line, start)));
+        push(62, mix(line, t.lower));
         if let Some(h) = history {
             let label = |o| index(o).and_then(|j| h.labels.get(j)).map_or(99, |l| u64::from(l.0));
             let elsewhere = u64::from(h.elsewhere.get(i).copied().unwrap_or(0));
-            out.push(70, label(0));
-            out.push(71, mix(label(-1), label(0)));
-            out.push(72, mix(label(0), label(1)));
-            out.push(73, mix(elsewhere, case));
-            out.push(74, mix(mix(elsewhere, label(0)), line));
+            push(70, label(0));
+            push(71, mix(label(-1), label(0)));
+            push(72, mix(label(0), label(1)));
+            push(73, mix(elsewhere, case));
+            push(74, mix(mix(elsewhere, label(0)), line));
             // The other side of a list: "Kalbajar, Aghdam, and Lachin".
-            let joins = |o: isize| at(o).is_some_and(|t| t.joins_list);
+            let joins = |o: isize| near(o).is_some_and(|t| t.joins_list);
             if joins(-1) {
-                out.push(75, label(if joins(-2) { -3 } else { -2 }));
+                push(75, label(if joins(-2) { -3 } else { -2 }));
             }
             if joins(1) {
-                out.push(76, label(2));
+                push(76, label(2));
             }
         }
+    }
+}
+
+/// Gives `emit` the hash of every feature of a token that its word alone
+/// decides: its forms, shape, affixes and gazetteer entries, for the first
+/// stage or (fewer) for the second. They score the same wherever the word
+/// stands, so the recognizer keeps their sum with the word.
+pub(super) fn word_features(t: &TokenInfo, first_stage: bool, mut emit: impl FnMut(u64)) {
+    let mut push = |template: u64, value: u64| emit(feature(template, value));
+    let case = t.case as u64;
+    push(1, 0);
+    push(3, t.lower);
+    push(4, t.shape);
+    if first_stage {
+        push(2, t.form);
+        for (k, &a) in t.affixes.iter().enumerate() {
+            if a != 0 {
+                push(10 + k as u64, a);
+            }
+        }
+    }
+    for bit in 0..flag::KINDS.count_ones() {
+        if t.gazetteer & (1 << bit) != 0 {
+            push(40 + u64::from(bit), case);
+        }
+    }
+    if t.camel_org {
+        push(53, case);
     }
 }
 
@@ -275,13 +271,8 @@ fn majority_class(votes: &[u16; 5]) -> u8 {
     best as u8
 }
 
-thread_local! {
-    /// Token descriptions this thread has made (case, shape, affixes,
-    /// gazetteer lookups): words recur within and across articles.
-    static KNOWN: RefCell<Memo<TokenInfo, BuildHasherDefault<KeyHasher>>> = RefCell::default();
-}
-
-fn token_info(token: &str) -> TokenInfo {
+/// Describes a token: its case, shape, affixes and gazetteer entries, hashed.
+pub(super) fn describe(token: &str) -> TokenInfo {
     let case = Case::of(token);
     let lower = lower_key(token);
     let is_word = case != Case::NoLetters;
@@ -470,7 +461,7 @@ mod tests {
     fn doc(text: &str) -> Document {
         let tokens: Vec<&str> = text.split(' ').collect();
         let all = 0..tokens.len();
-        Document::new(&tokens, std::slice::from_ref(&all))
+        Document::new(&tokens, std::slice::from_ref(&all), tokens.iter().map(|t| describe(t)).collect())
     }
 
     #[test]
@@ -488,17 +479,8 @@ mod tests {
         assert_eq!(camel_tail("McDonald"), Some("Donald"));
         assert_eq!(camel_tail("NATO"), None);
         assert_eq!(camel_tail("Baku"), None);
-        assert!(token_info("AzerNews").camel_org && !token_info("McDonald").camel_org);
-        assert!(token_info("@AzerNewsAz").never_a_name && !token_info("Baku").never_a_name);
-    }
-
-    #[test]
-    fn known_tokens_are_described_as_new_ones() {
-        let mut known: Memo<TokenInfo, BuildHasherDefault<KeyHasher>> = Memo::default();
-        for t in ["Baku", "baku", "Baku", "AzerNews", "@AzerNewsAz", "Baku"] {
-            assert_eq!(format!("{:?}", known.get(t, token_info)), format!("{:?}", token_info(t)));
-        }
-        assert_eq!(known.len(), 4);
+        assert!(describe("AzerNews").camel_org && !describe("McDonald").camel_org);
+        assert!(describe("@AzerNewsAz").never_a_name && !describe("Baku").never_a_name);
     }
 
     #[test]
@@ -538,13 +520,16 @@ mod tests {
     }
 
     #[test]
-    fn features_fit_the_buffer() {
+    fn every_token_has_word_and_context_features() {
         let d = doc("Maria Zakharova visited New York");
         let h = d.history(vec![Label(1), Label(2), Label(0), Label(5), Label(6)]);
-        let mut buf = FeatureBuf::default();
-        for i in 0..d.len() {
-            d.features(0, i, Some(&h), &mut buf);
-            assert!(buf.len > 15 && buf.len < MAX_FEATURES);
+        for history in [None, Some(&h)] {
+            for i in 0..d.len() {
+                let (mut all, mut context) = (0, 0);
+                d.features(0, i, history, |_| all += 1);
+                d.context_features(0, i, history, |_| context += 1);
+                assert!(context > 10 && all > context + 2 && all < 48, "{i}: {all} {context}");
+            }
         }
     }
 }

@@ -7,9 +7,9 @@
 //! how far to trust first-stage guesses made on new text. Shuffles use a fixed
 //! seed: the same corpora and options give the same weights.
 
-use super::features::{Document, FeatureBuf, History};
+use super::features::{Document, History, describe};
 use super::weights::{self, FloatStage, Model, Transitions};
-use super::{CLASSES, Decoder, LABELS, Label, NerClass, mentions};
+use super::{CLASSES, Decoder, LABELS, Label, NerClass, Word, mentions};
 use std::io::{self, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -110,7 +110,14 @@ impl Sample {
 
     fn document(&self) -> Document {
         let tokens: Vec<&str> = self.tokens.iter().map(String::as_str).collect();
-        Document::new(&tokens, &self.sentences)
+        Document::new(&tokens, &self.sentences, tokens.iter().map(|t| describe(t)).collect())
+    }
+
+    /// The labels `model` gives the tokens.
+    fn tagged_by(&self, model: &Model) -> Vec<Label> {
+        let tokens: Vec<&str> = self.tokens.iter().map(String::as_str).collect();
+        let words: Vec<Word> = tokens.iter().map(|t| model.word(t)).collect();
+        model.tag(&tokens, &self.sentences, &words).labels
     }
 }
 
@@ -225,13 +232,11 @@ struct Prepared {
 
 impl Prepared {
     fn new(doc: &Document, history: Option<&History>, bits: u8) -> Prepared {
-        let mut buf = FeatureBuf::default();
         let mut offsets = vec![0u32; doc.len() + 1];
         let mut features = Vec::new();
         for (s, range) in doc.sentences().iter().enumerate() {
             for i in range.clone() {
-                doc.features(s, i, history, &mut buf);
-                features.extend(buf.as_slice().iter().map(|&h| (h >> (64 - u32::from(bits))) as u32));
+                doc.features(s, i, history, |h| features.push((h >> (64 - u32::from(bits))) as u32));
                 offsets[i + 1] = features.len() as u32;
             }
         }
@@ -402,7 +407,7 @@ impl Trainer<'_> {
             let stage = quiet.stage(&[], &train, None, log)?;
             let model = build(&[&stage], self.config.prune);
             for d in (0..self.docs.len()).filter(|d| d % FOLDS == fold) {
-                guesses[d] = model.tag(&self.docs[d].document()).labels;
+                guesses[d] = self.docs[d].tagged_by(&model);
             }
         }
         Ok(guesses)
@@ -423,7 +428,7 @@ fn evaluate(stages: &[&FloatStage], dev: &[Sample], prune: f32) -> String {
     let mut counts = [[0usize; 3]; 4];
     for sample in dev {
         let gold = mentions(&sample.labels);
-        let guess = mentions(&model.tag(&sample.document()).labels);
+        let guess = mentions(&sample.tagged_by(&model));
         for (range, class) in &guess {
             let hit = gold.iter().any(|(r, c)| r == range && c == class);
             counts[usize::from(Label::begin(*class).class_slot() - 1)][usize::from(!hit)] += 1;
@@ -508,7 +513,7 @@ mod tests {
         train(&config, &mut log).expect("trains");
         let model = Model::parse(&std::fs::read(&config.out).expect("model written")).expect("parses");
         let sample = &read_corpus(&dir.join("tiny.txt")).expect("reads")[0];
-        assert_eq!(model.tag(&sample.document()).labels, sample.labels);
+        assert_eq!(sample.tagged_by(&model), sample.labels);
         std::fs::remove_dir_all(&dir).ok();
     }
 }

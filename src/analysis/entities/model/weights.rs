@@ -18,11 +18,38 @@ const MAX_BITS: u8 = 24;
 
 pub(super) type Transitions<T> = [[T; LABELS]; LABELS + 1];
 
-struct Stage {
+/// The most stages a model may have (training makes one or two).
+pub(super) const MAX_STAGES: usize = 2;
+
+/// One stage's weights: a row of per-label weights for each feature-hash
+/// bucket, so that a feature costs one index and nine adds.
+pub(super) struct Stage {
     shift: u32,
-    table: Vec<i16>,
+    table: Vec<[i16; LABELS]>,
     transitions: Transitions<i32>,
     unit: f32,
+}
+
+impl Stage {
+    /// Adds the weights of the feature with hash `h` to `row`.
+    pub fn add(&self, h: u64, row: &mut [i32; LABELS]) {
+        if let Some(weights) = self.table.get((h >> self.shift) as usize) {
+            for (score, &w) in row.iter_mut().zip(weights) {
+                *score += i32::from(w);
+            }
+        }
+    }
+
+    /// `transitions()[0]` are the scores of starting a sentence with each
+    /// label, `transitions()[1 + p]` of following label `p`.
+    pub fn transitions(&self) -> &Transitions<i32> {
+        &self.transitions
+    }
+
+    /// The float value of one unit of score.
+    pub fn unit(&self) -> f32 {
+        self.unit
+    }
 }
 
 /// A trained model, ready to score.
@@ -43,33 +70,8 @@ impl Model {
         self.stages.is_empty()
     }
 
-    pub fn stages(&self) -> usize {
-        self.stages.len()
-    }
-
-    /// The scores of every label given a token's feature hashes.
-    pub fn emission(&self, stage: usize, features: &[u64]) -> [i32; LABELS] {
-        let mut row = [0i32; LABELS];
-        let Some(stage) = self.stages.get(stage) else { return row };
-        for &h in features {
-            let at = (h >> stage.shift) as usize * LABELS;
-            if let Some(weights) = stage.table.get(at..at + LABELS) {
-                for (score, &w) in row.iter_mut().zip(weights) {
-                    *score += i32::from(w);
-                }
-            }
-        }
-        row
-    }
-
-    pub fn transitions(&self, stage: usize) -> &Transitions<i32> {
-        const NONE: Transitions<i32> = [[0; LABELS]; LABELS + 1];
-        self.stages.get(stage).map_or(&NONE, |s| &s.transitions)
-    }
-
-    /// The float value of one unit of score.
-    pub fn unit(&self, stage: usize) -> f32 {
-        self.stages.get(stage).map_or(0.0, |s| s.unit)
+    pub fn stages(&self) -> &[Stage] {
+        &self.stages
     }
 
     /// Reads a weight file; `None` if it is malformed or empty.
@@ -79,6 +81,9 @@ impl Model {
             return None;
         }
         let count = r.u8()?;
+        if usize::from(count) > MAX_STAGES {
+            return None;
+        }
         let stages = (0..count).map(|_| read_stage(&mut r)).collect::<Option<Vec<_>>>()?;
         (!stages.is_empty() && r.0.is_empty()).then_some(Model { stages })
     }
@@ -98,12 +103,11 @@ fn read_stage(r: &mut Reader) -> Option<Stage> {
     }
     let rows = 1usize << bits;
     let bitmap = r.take(rows / 8)?;
-    let mut table = vec![0i16; rows * LABELS];
+    let mut table = vec![[0i16; LABELS]; rows];
     for (byte_index, &byte) in bitmap.iter().enumerate() {
         for bit in 0..8 {
             if byte & (1 << bit) != 0 {
-                let at = (byte_index * 8 + bit) * LABELS;
-                for w in &mut table[at..at + LABELS] {
+                for w in &mut table[byte_index * 8 + bit] {
                     *w = r.i16()?;
                 }
             }
@@ -183,11 +187,15 @@ mod tests {
     fn encode_then_parse_keeps_the_weights() {
         let model = Model::parse(&encode(&[stage()], 0.001)).expect("parses");
         let shift = 64 - u32::from(MIN_BITS);
-        let row = model.emission(0, &[3u64 << shift, 7u64 << shift, 8u64 << shift]);
+        let stage = &model.stages()[0];
+        let mut row = [0; LABELS];
+        for h in [3u64 << shift, 7u64 << shift, 8u64 << shift] {
+            stage.add(h, &mut row);
+        }
         assert_eq!(row[2], i32::from(i16::MAX));
         assert_eq!(row[0], -i32::from(i16::MAX) / 2 - 1);
-        assert!((model.unit(0) * row[2] as f32 - 2.0).abs() < 1e-3);
-        assert_eq!(model.transitions(0)[0][1], 8192);
+        assert!((stage.unit() * row[2] as f32 - 2.0).abs() < 1e-3);
+        assert_eq!(stage.transitions()[0][1], 8192);
     }
 
     #[test]
@@ -197,5 +205,6 @@ mod tests {
         assert!(Model::parse(b"LEDENER1\x00").is_none());
         assert!(Model::parse(b"").is_none());
         assert!(Model::parse(&[bytes.as_slice(), b"x"].concat()).is_none());
+        assert!(Model::parse(&encode(&[stage(), stage(), stage()], 0.0)).is_none());
     }
 }
