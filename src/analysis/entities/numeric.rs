@@ -25,6 +25,9 @@ struct Reader<'a> {
     toks: &'a [Token],
     /// Each token in lower case, borrowed when it has no capital.
     lower: Vec<Cow<'a, str>>,
+    /// The number that starts at each token ([`number`]), read once: three
+    /// rules ask for it.
+    numbers: Vec<Option<(f64, usize)>>,
     anchor: Option<NaiveDate>,
 }
 
@@ -37,7 +40,9 @@ impl<'a> Reader<'a> {
                 if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) }
             })
             .collect();
-        Self { text, toks, lower, anchor }
+        let mut reader = Self { text, toks, lower, numbers: Vec::new(), anchor };
+        reader.numbers = (0..toks.len()).map(|i| read_number(&reader, i)).collect();
+        reader
     }
 
     fn word(&self, i: usize) -> &str {
@@ -46,6 +51,11 @@ impl<'a> Reader<'a> {
 
     fn lower(&self, i: usize) -> &str {
         self.lower.get(i).map_or("", |w| w)
+    }
+
+    /// The number that starts at token `i`: its value and the token after it.
+    fn number(&self, i: usize) -> Option<(f64, usize)> {
+        self.numbers.get(i).copied().flatten()
     }
 }
 
@@ -98,7 +108,7 @@ fn match_at(r: &Reader, i: usize) -> Option<Found> {
 /// A number written in digits ("2,000", "1.5", "1.13bn") or words ("two and
 /// a half"), with a following scale word ("5 million"); the value and the
 /// token after it.
-fn number(r: &Reader, i: usize) -> Option<(f64, usize)> {
+fn read_number(r: &Reader, i: usize) -> Option<(f64, usize)> {
     let (mut value, mut end) = digits(r, i).or_else(|| number_words(r, i))?;
     if let Some(scale) = scale_word(r.lower(end)) {
         value *= scale;
@@ -140,8 +150,11 @@ fn scale_word(w: &str) -> Option<f64> {
 
 /// The value of one number word, or of a hyphenated pair ("twenty-five").
 fn word_value(w: &str) -> Option<f64> {
-    // Runs at almost every token: a match turns most words away on their
-    // length, where a search of a list compared each entry in turn.
+    // Runs at almost every token: most words are turned away on their first
+    // letter, before the match compares the word with each entry in turn.
+    if !matches!(w.as_bytes().first(), Some(b'e' | b'f' | b'n' | b'o' | b's' | b't' | b'z')) {
+        return None;
+    }
     let n = match w {
         "zero" => 0,
         "one" => 1,
@@ -226,11 +239,14 @@ fn month(w: &str) -> Option<u32> {
     if !w.starts_with(char::is_uppercase) {
         return None;
     }
-    let lower = w.trim_end_matches('.').to_lowercase();
-    if lower.len() < 3 {
+    // Month names are ASCII, and no other capital folds to a letter of
+    // theirs: other words are turned away without folding them.
+    let stem = w.trim_end_matches('.');
+    if stem.len() < 3 || !stem.is_ascii() {
         return None;
     }
-    let n = NAMES.iter().position(|m| *m == lower || (lower.len() <= 4 && m.starts_with(&lower)))?;
+    let abbreviates = |m: &str| stem.len() <= 4 && m.get(..stem.len()).is_some_and(|p| p.eq_ignore_ascii_case(stem));
+    let n = NAMES.iter().position(|m| m.eq_ignore_ascii_case(stem) || abbreviates(m))?;
     Some(n as u32 + 1)
 }
 
@@ -267,7 +283,8 @@ fn date(r: &Reader, i: usize) -> Option<Found> {
             .then(|| found(r.anchor.map_or_else(|| format!("--{m:02}"), |a| format!("{:04}-{m:02}", a.year())), i + 1))
             .flatten();
     }
-    if let Some(d) = day_number(r.word(i)).filter(|_| r.toks[i].kind == TokenKind::Number)
+    if r.toks[i].kind == TokenKind::Number
+        && let Some(d) = day_number(r.word(i))
         && let Some(m) = month(r.word(i + 1))
     {
         if let Some(y) = year_number(r.word(i + 2)) {
@@ -304,6 +321,11 @@ fn iso_date(w: &str) -> Option<String> {
 
 fn year_or_decade(r: &Reader, i: usize) -> Option<Found> {
     let w = r.word(i);
+    let decade = w.strip_suffix('s').and_then(year_number).filter(|y| y % 10 == 0);
+    let year = year_number(w);
+    if decade.is_none() && year.is_none() {
+        return None;
+    }
     let before = r.lower(i.checked_sub(1)?);
     let intro = matches!(
         before,
@@ -321,8 +343,7 @@ fn year_or_decade(r: &Reader, i: usize) -> Option<Found> {
             | "year"
             | "between"
     );
-    let decade = w.strip_suffix('s').and_then(year_number).filter(|y| y % 10 == 0);
-    let value = match (decade, year_number(w)) {
+    let value = match (decade, year) {
         (Some(y), _) => format!("{}", y / 10),
         (None, Some(y)) if intro => format!("{y:04}"),
         _ => return None,
@@ -413,7 +434,7 @@ fn calendar_unit(anchor: NaiveDate, unit: &str, step: i32) -> Option<String> {
 /// "five years", "30 days", "the three-decade conflict": P5Y, P30D, P30Y;
 /// "two days ago" resolves to a date.
 fn duration(r: &Reader, i: usize) -> Option<Found> {
-    let (n, end, unit) = match number(r, i) {
+    let (n, end, unit) = match r.number(i) {
         Some((n, end)) => (n, end, r.lower(end)),
         None => {
             // A hyphenated "three-decade" or "five-year".
@@ -444,13 +465,14 @@ fn duration(r: &Reader, i: usize) -> Option<Found> {
 
 /// "16:09", "4 p.m.", "10:30 am", with a zone after it: "16:09 (UTC+04:00)".
 fn time(r: &Reader, i: usize) -> Option<Found> {
+    if r.toks.get(i)?.kind != TokenKind::Number {
+        return None;
+    }
     let w = r.word(i);
     let (mut h, m, mut end) = match w.split_once(':') {
-        Some((h, m)) if r.toks[i].kind == TokenKind::Number && m.len() == 2 => {
-            (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?, i + 1)
-        }
+        Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?, i + 1),
         _ => {
-            let h = w.parse::<u32>().ok().filter(|_| r.toks[i].kind == TokenKind::Number)?;
+            let h = w.parse::<u32>().ok()?;
             meridiem(r.lower(i + 1))?;
             (h, 0, i + 1)
         }
@@ -528,14 +550,14 @@ fn money(r: &Reader, i: usize) -> Option<Found> {
     };
     let prefix_len = usize::from(r.word(i) == "US" && r.word(i + 1) == "$");
     if let Some(code) = currency_symbol(r.word(i + prefix_len)) {
-        let (v, end) = number(r, i + prefix_len + 1)?;
+        let (v, end) = r.number(i + prefix_len + 1)?;
         return found(v, code, end);
     }
     if let Some(code) = currency_code(r.word(i)) {
-        let (v, end) = number(r, i + 1)?;
+        let (v, end) = r.number(i + 1)?;
         return found(v, code, end);
     }
-    let (v, end) = number(r, i)?;
+    let (v, end) = r.number(i)?;
     let code = currency_word(r.lower(end)).or_else(|| currency_code(r.word(end)))?;
     found(v, code, end + 1)
 }
@@ -576,7 +598,7 @@ fn currency_word(w: &str) -> Option<&'static str> {
 /// A number with a percent sign or a unit: "76%", "3.5 percent", "two and a
 /// half tons", "300 km".
 fn amount_with_unit(r: &Reader, i: usize) -> Option<Found> {
-    let (v, end) = number(r, i)?;
+    let (v, end) = r.number(i)?;
     let next = r.lower(end);
     if next == "%" || next == "percent" || next == "pct" {
         return Some(Found { kind: EntityType::Percent, value: format!("{}%", format_value(v)), end: end + 1 });
@@ -724,6 +746,8 @@ mod tests {
         assert_eq!(month("march"), None);
         assert_eq!(month("Ma"), None);
         assert_eq!(month("Éclair"), None);
+        assert_eq!(month("SEPT."), Some(9));
+        assert_eq!(month("Decembers"), None);
     }
 
     #[test]
