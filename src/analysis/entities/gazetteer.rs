@@ -97,6 +97,11 @@ fn phrase_key(name: &str) -> Option<u64> {
     if !name.is_empty() && name.chars().all(char::is_alphanumeric) {
         return Some(word_key(name));
     }
+    // Every listed name has a letter or a digit: callers often ask about
+    // punctuation, and it needs no segmenting to be turned away.
+    if !name.chars().any(char::is_alphanumeric) {
+        return None;
+    }
     fold_name(name, |_| ())
 }
 
@@ -284,6 +289,7 @@ mod tests {
         assert_eq!(demonym("South African"), Some("South Africa"));
         assert_eq!(demonym("Russia"), None);
         assert_eq!(demonym(""), None);
+        assert_eq!(demonym(","), None);
     }
 
     #[test]

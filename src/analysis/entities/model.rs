@@ -16,7 +16,7 @@ use super::gazetteer::KeyHasher;
 use crate::analysis::memo::Memo;
 use crate::analysis::segment::Segmentation;
 use crate::analysis::text::Span;
-use features::{Document, TokenInfo, describe, word_features};
+use features::{Document, PLACES, Place, TokenInfo, describe, word_features};
 use std::cell::RefCell;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -73,13 +73,16 @@ thread_local! {
     static KNOWN: RefCell<Memo<Word, BuildHasherDefault<KeyHasher>>> = RefCell::default();
 }
 
-/// A word, described, with the summed weights of the features it decides
-/// alone ([`word_features`]) in each stage.
+/// A word, described and scored.
 #[derive(Clone, Copy, Debug)]
 struct Word {
     info: TokenInfo,
-    scores: [[i32; LABELS]; MAX_STAGES],
+    scores: WordScores,
 }
+
+/// Per stage and per place, the summed weights of the features a word gives
+/// the token it stands at that place from ([`word_features`]).
+type WordScores = [[[i32; LABELS]; PLACES.len()]; MAX_STAGES];
 
 /// The score margin (in averaged-perceptron units) that makes a confidence
 /// of e/(1+e) ≈ 0.73: clear names score margins of 30 to 80, doubtful ones
@@ -164,6 +167,11 @@ struct Decoder {
     back: Vec<[u8; LABELS]>,
 }
 
+/// O and the B- labels, which may follow any label.
+const OPENING: [usize; 5] = [0, 1, 3, 5, 7];
+/// The I- labels.
+const INSIDE: [usize; 4] = [2, 4, 6, 8];
+
 impl Decoder {
     /// The best label sequence under the BIO constraints; `transitions[0]`
     /// are the scores of starting a sentence, `transitions[1 + p]` of
@@ -183,22 +191,23 @@ impl Decoder {
         for row in &emissions[1..] {
             let mut next = [FORBIDDEN; LABELS];
             let mut from = [0u8; LABELS];
-            for l in 0..LABELS {
-                let mut consider = |p: usize| {
-                    let via = best[p] + i64::from(transitions[p + 1][l]);
-                    if via > next[l] {
-                        next[l] = via;
-                        from[l] = p as u8;
-                    }
-                };
-                // An I- label only continues the B- or I- label of its class.
-                if Label(l as u8).is_inside() {
-                    consider(l - 1);
-                    consider(l);
-                } else {
-                    (0..LABELS).for_each(consider);
+            let mut consider = |l: usize, p: usize| {
+                let via = best[p] + i64::from(transitions[p + 1][l]);
+                if via > next[l] {
+                    next[l] = via;
+                    from[l] = p as u8;
                 }
-                next[l] += i64::from(row[l]);
+            };
+            for l in OPENING {
+                (0..LABELS).for_each(|p| consider(l, p));
+            }
+            // An I- label only continues the B- or I- label of its class.
+            for l in INSIDE {
+                consider(l, l - 1);
+                consider(l, l);
+            }
+            for (score, &emission) in next.iter_mut().zip(row) {
+                *score += i64::from(emission);
             }
             best = next;
             self.back.push(from);
@@ -237,14 +246,21 @@ struct Scratch {
 }
 
 impl Model {
-    /// Describes `token` and scores the features its word decides alone.
+    /// Describes `token` and scores the features its word gives.
     fn word(&self, token: &str) -> Word {
         let info = describe(token);
-        let mut scores = [[0; LABELS]; MAX_STAGES];
-        for (k, (stage, row)) in self.stages().iter().zip(&mut scores).enumerate() {
-            word_features(&info, k == 0, |h| stage.add(h, row));
+        Word { info, scores: self.word_scores(Some(&info)) }
+    }
+
+    /// The scores of the features a word gives (`None`: the end of a sentence).
+    fn word_scores(&self, word: Option<&TokenInfo>) -> WordScores {
+        let mut scores = [[[0; LABELS]; PLACES.len()]; MAX_STAGES];
+        for (k, (stage, rows)) in self.stages().iter().zip(&mut scores).enumerate() {
+            for (place, row) in PLACES.into_iter().zip(rows) {
+                word_features(word, place, k == 0, |h| stage.add(h, row));
+            }
         }
-        Word { info, scores }
+        scores
     }
 
     /// Runs every stage over a document of `tokens` ([`Model::word`] made
@@ -253,12 +269,23 @@ impl Model {
         let doc = Document::new(tokens, sentences, words.iter().map(|w| w.info).collect());
         let mut tagged = Tagged { labels: vec![Label::OUTSIDE; doc.len()], margins: vec![0.0; doc.len()] };
         let mut scratch = Scratch::default();
+        let boundary = self.word_scores(None);
         for (k, stage) in self.stages().iter().enumerate() {
             let history = (k > 0).then(|| doc.history(tagged.labels.clone()));
             for (s, range) in doc.sentences().iter().enumerate() {
                 scratch.scores.clear();
-                for i in range.clone() {
-                    let mut row = words[i].scores[k];
+                // The scores of the words around each token, the sentence's
+                // ends padded with the boundary's.
+                let padding = [&boundary; Place::Token as usize];
+                let sentence = words.get(range.clone()).unwrap_or_default().iter().map(|w| &w.scores);
+                let around: Vec<&WordScores> = padding.into_iter().chain(sentence).chain(padding).collect();
+                for (i, window) in range.clone().zip(around.windows(PLACES.len())) {
+                    let mut row = [0; LABELS];
+                    for (p, scores) in window.iter().enumerate() {
+                        for (score, w) in row.iter_mut().zip(&scores[k][p]) {
+                            *score += w;
+                        }
+                    }
                     doc.context_features(s, i, history.as_ref(), |h| stage.add(h, &mut row));
                     if doc.never_a_name(i) {
                         row[1..].fill(i32::MIN / 64);
@@ -286,6 +313,9 @@ mod tests {
 
     #[test]
     fn labels_know_their_class() {
+        assert!(OPENING.iter().all(|&l| !Label(l as u8).is_inside()));
+        assert!(INSIDE.iter().all(|&l| Label(l as u8).is_inside()));
+        assert_eq!(OPENING.len() + INSIDE.len(), LABELS);
         assert_eq!(Label::begin(NerClass::Location).class(), Some(NerClass::Location));
         assert!(Label::inside(NerClass::Misc).is_inside() && !Label::begin(NerClass::Misc).is_inside());
         assert_eq!(Label::OUTSIDE.class(), None);
