@@ -78,11 +78,12 @@ pub fn segment(text: &str) -> Segmentation {
     let blocks = paragraph_blocks(text);
     let wrapped = is_hard_wrapped(text, &blocks);
     let mut seg = Segmentation::default();
+    let mut chars = Vec::with_capacity(text.len());
     for block in blocks {
         let first_sentence = seg.sentences.len();
         for line in lines_of(text, block, wrapped) {
             let first_token = seg.tokens.len();
-            tokenize_into(text, line, &mut seg.tokens);
+            tokenize_into(text, line, &mut chars, &mut seg.tokens);
             split_sentences(text, first_token, &seg.tokens, seg.paragraphs.len(), &mut seg.sentences);
         }
         if seg.sentences.len() > first_sentence {
@@ -200,10 +201,13 @@ fn is_dash_joiner(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
-/// Tokenizes `line` and appends its tokens.
-fn tokenize_into(text: &str, line: Span, tokens: &mut Vec<Token>) {
+/// Tokenizes `line` and appends its tokens; `chars` is scratch space, reused
+/// from line to line.
+fn tokenize_into(text: &str, line: Span, chars: &mut Vec<(usize, char)>, tokens: &mut Vec<Token>) {
     let s = line.of(text);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    chars.clear();
+    chars.extend(s.char_indices());
+    let chars = &*chars;
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let offset = |k: usize| line.start + chars.get(k).map_or(s.len(), |&(o, _)| o);
     let mut k = 0;
@@ -218,7 +222,7 @@ fn tokenize_into(text: &str, line: Span, tokens: &mut Vec<Token>) {
         if c.is_alphanumeric() || ((c == '@' || c == '#') && at(k + 1).is_some_and(char::is_alphanumeric)) {
             kind = if c.is_numeric() { TokenKind::Number } else { TokenKind::Word };
             k += 1;
-            while word_continues(&chars, start, k, kind) {
+            while word_continues(chars, start, k, kind) {
                 k += 1;
             }
             // A trailing period joins an abbreviation or an initial.
