@@ -143,8 +143,15 @@ pub(super) struct Vocabulary<'a> {
 }
 
 impl<'a> Vocabulary<'a> {
-    pub(super) fn new(lexicon: &'a Lexicon) -> Self {
-        Self { lexicon, words: FastMap::default(), stems: FastMap::default() }
+    /// A vocabulary sized for a text of `tokens` tokens, so that its maps
+    /// do not grow (and rehash) word by word.
+    pub(super) fn new(lexicon: &'a Lexicon, tokens: usize) -> Self {
+        let distinct = tokens / 2;
+        Self {
+            lexicon,
+            words: FastMap::with_capacity_and_hasher(distinct, Default::default()),
+            stems: FastMap::with_capacity_and_hasher(distinct, Default::default()),
+        }
     }
 
     /// The term id of a token's text, `None` for stop words.
