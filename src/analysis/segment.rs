@@ -95,16 +95,15 @@ pub fn segment(text: &str) -> Segmentation {
 
 /// Blocks of text separated by blank lines, trimmed, never empty.
 fn paragraph_blocks(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
     let mut blocks = Vec::new();
     let mut start = 0;
     let mut line_start = 0;
     let mut blank_run = false;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
-        if c != '\n' && c != '\r' {
-            continue;
-        }
-        // CRLF ends one line, not two.
-        if c == '\n' && i > 0 && text.as_bytes()[i - 1] == b'\r' {
+    for i in line_breaks(text).chain(std::iter::once(text.len())) {
+        // CRLF ends one line, not two; the end of the text ends a line as `\n` does.
+        let is_newline = bytes.get(i) != Some(&b'\r');
+        if is_newline && i > 0 && bytes[i - 1] == b'\r' {
             line_start = i + 1;
             continue;
         }
@@ -118,12 +117,18 @@ fn paragraph_blocks(text: &str) -> Vec<Span> {
             start = line_start;
             blank_run = false;
         }
-        line_start = i + c.len_utf8();
+        line_start = i + 1;
     }
     if !blank_run {
         push_trimmed(text, Span::new(start, text.len()), &mut blocks);
     }
     blocks
+}
+
+/// The offsets of every `\n` and `\r` in `text`, found bytewise: neither byte
+/// occurs inside a multi-byte character.
+fn line_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'\n', b'\r', text.as_bytes())
 }
 
 fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
@@ -161,11 +166,9 @@ fn lines_of(text: &str, block: Span, wrapped: bool) -> Vec<Span> {
     }
     let mut lines = Vec::new();
     let mut start = block.start;
-    for (i, c) in block.of(text).char_indices() {
-        if c == '\n' || c == '\r' {
-            push_trimmed(text, Span::new(start, block.start + i), &mut lines);
-            start = block.start + i + 1;
-        }
+    for i in line_breaks(block.of(text)) {
+        push_trimmed(text, Span::new(start, block.start + i), &mut lines);
+        start = block.start + i + 1;
     }
     push_trimmed(text, Span::new(start, block.end), &mut lines);
     lines
@@ -506,6 +509,8 @@ mod tests {
         let text = "One line\r\n\r\nAnother one.\rA third.\r\nA fourth.";
         assert_eq!(sentences(text), ["One line", "Another one.", "A third.", "A fourth."]);
         assert_eq!(segment(text).paragraphs.len(), 2);
+        assert_eq!(sentences("Ends here.\r"), ["Ends here."]);
+        assert_eq!(segment("One.\r\n\r\nTwo.\r\n").paragraphs.len(), 2);
     }
 
     #[test]
