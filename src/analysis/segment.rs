@@ -267,10 +267,10 @@ fn tokenize_into(text: &str, line: Span, chars: &mut Vec<(usize, char)>, tokens:
 fn word_continues(chars: &[(usize, char)], start: usize, k: usize, kind: TokenKind) -> bool {
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let Some(c) = at(k) else { return false };
-    let next_alnum = at(k + 1).is_some_and(char::is_alphanumeric);
     if c.is_alphanumeric() || c == '_' || is_combining(c) {
         return true;
     }
+    let next_alnum = at(k + 1).is_some_and(char::is_alphanumeric);
     if is_apostrophe(c) && next_alnum {
         // Possessive and "'s"-like clitics stand alone: Russia|'s.
         let clitic = matches!(at(k + 1), Some('s' | 'S')) && !at(k + 2).is_some_and(char::is_alphanumeric);
