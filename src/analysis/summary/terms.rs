@@ -54,12 +54,14 @@ pub(super) struct Lexicon {
     key: (u8, &'static str),
 }
 
+/// Each word's stem, `None` for a stop word.
+type StemMemo = Memo<Option<Rc<str>>, BuildHasherDefault<FxHasher>>;
+
 thread_local! {
     /// What each word this thread has met stands for, per lexicon: lower-casing
     /// and stemming a word cost more than the rest of its handling, and the same
     /// few thousand words make most of every article.
-    static STEMS: RefCell<FastMap<(u8, &'static str), Memo<Option<Rc<str>>, BuildHasherDefault<FxHasher>>>> =
-        RefCell::default();
+    static STEMS: RefCell<FastMap<(u8, &'static str), StemMemo>> = RefCell::default();
 }
 
 impl Lexicon {
