@@ -78,11 +78,12 @@ pub fn segment(text: &str) -> Segmentation {
     let blocks = paragraph_blocks(text);
     let wrapped = is_hard_wrapped(text, &blocks);
     let mut seg = Segmentation::default();
+    let mut chars = Vec::with_capacity(text.len());
     for block in blocks {
         let first_sentence = seg.sentences.len();
         for line in lines_of(text, block, wrapped) {
             let first_token = seg.tokens.len();
-            tokenize_into(text, line, &mut seg.tokens);
+            tokenize_into(text, line, &mut chars, &mut seg.tokens);
             split_sentences(text, first_token, &seg.tokens, seg.paragraphs.len(), &mut seg.sentences);
         }
         if seg.sentences.len() > first_sentence {
@@ -94,16 +95,15 @@ pub fn segment(text: &str) -> Segmentation {
 
 /// Blocks of text separated by blank lines, trimmed, never empty.
 fn paragraph_blocks(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
     let mut blocks = Vec::new();
     let mut start = 0;
     let mut line_start = 0;
     let mut blank_run = false;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
-        if c != '\n' && c != '\r' {
-            continue;
-        }
-        // CRLF ends one line, not two.
-        if c == '\n' && i > 0 && text.as_bytes()[i - 1] == b'\r' {
+    for i in line_breaks(text).chain(std::iter::once(text.len())) {
+        // CRLF ends one line, not two; the end of the text ends a line as `\n` does.
+        let is_newline = bytes.get(i) != Some(&b'\r');
+        if is_newline && i > 0 && bytes[i - 1] == b'\r' {
             line_start = i + 1;
             continue;
         }
@@ -117,12 +117,18 @@ fn paragraph_blocks(text: &str) -> Vec<Span> {
             start = line_start;
             blank_run = false;
         }
-        line_start = i + c.len_utf8();
+        line_start = i + 1;
     }
     if !blank_run {
         push_trimmed(text, Span::new(start, text.len()), &mut blocks);
     }
     blocks
+}
+
+/// The offsets of every `\n` and `\r` in `text`, found bytewise: neither byte
+/// occurs inside a multi-byte character.
+fn line_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'\n', b'\r', text.as_bytes())
 }
 
 fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
@@ -160,11 +166,9 @@ fn lines_of(text: &str, block: Span, wrapped: bool) -> Vec<Span> {
     }
     let mut lines = Vec::new();
     let mut start = block.start;
-    for (i, c) in block.of(text).char_indices() {
-        if c == '\n' || c == '\r' {
-            push_trimmed(text, Span::new(start, block.start + i), &mut lines);
-            start = block.start + i + 1;
-        }
+    for i in line_breaks(block.of(text)) {
+        push_trimmed(text, Span::new(start, block.start + i), &mut lines);
+        start = block.start + i + 1;
     }
     push_trimmed(text, Span::new(start, block.end), &mut lines);
     lines
@@ -200,10 +204,13 @@ fn is_dash_joiner(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
-/// Tokenizes `line` and appends its tokens.
-fn tokenize_into(text: &str, line: Span, tokens: &mut Vec<Token>) {
+/// Tokenizes `line` and appends its tokens; `chars` is scratch space, reused
+/// from line to line.
+fn tokenize_into(text: &str, line: Span, chars: &mut Vec<(usize, char)>, tokens: &mut Vec<Token>) {
     let s = line.of(text);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    chars.clear();
+    chars.extend(s.char_indices());
+    let chars = &*chars;
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let offset = |k: usize| line.start + chars.get(k).map_or(s.len(), |&(o, _)| o);
     let mut k = 0;
@@ -218,7 +225,7 @@ fn tokenize_into(text: &str, line: Span, tokens: &mut Vec<Token>) {
         if c.is_alphanumeric() || ((c == '@' || c == '#') && at(k + 1).is_some_and(char::is_alphanumeric)) {
             kind = if c.is_numeric() { TokenKind::Number } else { TokenKind::Word };
             k += 1;
-            while word_continues(&chars, start, k, kind) {
+            while word_continues(chars, start, k, kind) {
                 k += 1;
             }
             // A trailing period joins an abbreviation or an initial.
@@ -260,10 +267,10 @@ fn tokenize_into(text: &str, line: Span, tokens: &mut Vec<Token>) {
 fn word_continues(chars: &[(usize, char)], start: usize, k: usize, kind: TokenKind) -> bool {
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let Some(c) = at(k) else { return false };
-    let next_alnum = at(k + 1).is_some_and(char::is_alphanumeric);
     if c.is_alphanumeric() || c == '_' || is_combining(c) {
         return true;
     }
+    let next_alnum = at(k + 1).is_some_and(char::is_alphanumeric);
     if is_apostrophe(c) && next_alnum {
         // Possessive and "'s"-like clitics stand alone: Russia|'s.
         let clitic = matches!(at(k + 1), Some('s' | 'S')) && !at(k + 2).is_some_and(char::is_alphanumeric);
@@ -502,6 +509,8 @@ mod tests {
         let text = "One line\r\n\r\nAnother one.\rA third.\r\nA fourth.";
         assert_eq!(sentences(text), ["One line", "Another one.", "A third.", "A fourth."]);
         assert_eq!(segment(text).paragraphs.len(), 2);
+        assert_eq!(sentences("Ends here.\r"), ["Ends here."]);
+        assert_eq!(segment("One.\r\n\r\nTwo.\r\n").paragraphs.len(), 2);
     }
 
     #[test]

@@ -43,16 +43,32 @@ pub fn normalize_tag(tag: &str) -> Option<String> {
     }
 }
 
+/// How much of the text detection reads: a thousand-odd characters tell the
+/// language as surely as the whole text, at a fraction of the cost (whatlang
+/// scores every trigram against every language).
+const SAMPLE_CHARS: usize = 1500;
+/// How much detection reads first. Most texts name their language reliably
+/// within a few sentences; the sample widens to [`SAMPLE_CHARS`] only when
+/// whatlang has doubts about the glimpse, as it does when the opening is too
+/// short or mixes languages.
+const GLIMPSE_CHARS: usize = 1000;
+
 /// The language of a text, when the text is long enough to tell.
 fn detect(text: &str) -> Option<&'static str> {
-    // A thousand-odd characters tell the language as surely as the whole text, at a
-    // fraction of the cost (whatlang scores every trigram against every language).
-    let sample: String = text.chars().take(1500).collect();
+    let sample = prefix(text, SAMPLE_CHARS);
     if sample.split_whitespace().count() < 5 {
         return None;
     }
-    let info = whatlang::detect(&sample)?;
+    let glimpse = prefix(sample, GLIMPSE_CHARS);
+    let info = whatlang::detect(glimpse)
+        .filter(|info| info.is_reliable() || glimpse.len() == sample.len())
+        .or_else(|| whatlang::detect(sample))?;
     (info.confidence() > 0.3).then(|| iso639_1(info.lang()))
+}
+
+/// The first `chars` characters of `text`.
+fn prefix(text: &str, chars: usize) -> &str {
+    text.char_indices().nth(chars).map_or(text, |(at, _)| &text[..at])
 }
 
 /// The two-letter code of a language where it has one.
@@ -147,6 +163,23 @@ mod tests {
         let text = "The spokesperson said the country considers the freezing of the talks counterproductive.";
         assert_eq!(resolve("", &[], text), ("en".into(), LanguageSource::Detected));
         assert_eq!(resolve("", &[], "too short"), (String::new(), LanguageSource::Unknown));
+    }
+
+    #[test]
+    fn the_glimpse_agrees_with_the_whole_sample() {
+        let english = "The spokesperson said the country considers the freezing of the talks counterproductive. ";
+        let german = "Die Sprecherin sagte, das Land halte das Einfrieren der Gespräche für kontraproduktiv. ";
+        let whole = |text: &str| {
+            let info = whatlang::detect(prefix(text, SAMPLE_CHARS))?;
+            (info.confidence() > 0.3).then(|| iso639_1(info.lang()))
+        };
+        let mixed = format!("{}{}", english.repeat(8), german.repeat(12));
+        for text in [english.repeat(20), german.repeat(20), mixed] {
+            assert_eq!(detect(&text), whole(&text));
+        }
+        assert_eq!(detect(&german.repeat(20)), Some("de"));
+        assert_eq!(prefix("äbc", 2), "äb");
+        assert_eq!(prefix("ab", 5), "ab");
     }
 
     #[test]

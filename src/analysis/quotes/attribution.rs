@@ -14,6 +14,7 @@ use super::lexicon::{self, CueWord, Form, Strength};
 use super::marks::Region;
 use crate::analysis::segment::{Segmentation, TokenKind};
 use crate::analysis::text::Span;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The longest speaker phrase, in tokens.
@@ -46,15 +47,25 @@ pub(super) struct Doc<'a> {
     pub text: &'a str,
     pub seg: &'a Segmentation,
     pub regions: &'a [Region],
-    lower: Vec<String>,
+    /// Each token lower-cased; most are already, and are borrowed.
+    lower: Vec<Cow<'a, str>>,
     sentence_of: Vec<usize>,
     /// The region whose marks enclose (or are) each token.
     region_of: Vec<Option<usize>>,
 }
 
+/// `word` lower-cased, without a copy when it has no capitals.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, seg: &'a Segmentation, regions: &'a [Region]) -> Self {
-        let lower = seg.tokens.iter().map(|t| t.span.of(text).to_lowercase()).collect();
+        let lower = seg.tokens.iter().map(|t| lowercase(t.span.of(text))).collect();
         let mut sentence_of = vec![0; seg.tokens.len()];
         for (s, sentence) in seg.sentences.iter().enumerate() {
             for i in sentence.tokens.clone() {
@@ -71,7 +82,7 @@ impl<'a> Doc<'a> {
     }
 
     fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w)
     }
 
     fn is_word(&self, i: usize) -> bool {

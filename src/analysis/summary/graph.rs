@@ -25,33 +25,31 @@ pub(super) struct Graph {
 
 impl Graph {
     pub(super) fn new(vectors: &[TermVector]) -> Self {
-        let postings = postings(vectors);
+        let postings = Postings::new(vectors);
         let mut acc = vec![0f32; vectors.len()];
         let mut touched = Vec::new();
+        let mut row: Vec<(u32, f32)> = Vec::new();
         let mut graph = Self { links: Vec::new(), rows: vec![0] };
         for (i, v) in vectors.iter().enumerate() {
-            {
-                for &(t, w) in v {
-                    let list = &postings[t as usize];
-                    let at = list.partition_point(|&(s, _)| (s as usize) < i);
-                    let lo = at.saturating_sub(WINDOW);
-                    let hi = (at + 1 + WINDOW).min(list.len());
-                    for &(j, wj) in list[lo..hi].iter().filter(|&&(j, _)| j as usize != i) {
-                        if acc[j as usize] == 0.0 {
-                            touched.push(j);
-                        }
-                        acc[j as usize] += w * wj;
+            for &(t, w) in v {
+                let list = postings.of(t);
+                let at = list.partition_point(|&(s, _)| (s as usize) < i);
+                let lo = at.saturating_sub(WINDOW);
+                let hi = (at + 1 + WINDOW).min(list.len());
+                for &(j, wj) in list[lo..hi].iter().filter(|&&(j, _)| j as usize != i) {
+                    if acc[j as usize] == 0.0 {
+                        touched.push(j);
                     }
+                    acc[j as usize] += w * wj;
                 }
-                let mut row: Vec<(u32, f32)> =
-                    touched.drain(..).map(|j| (j, std::mem::take(&mut acc[j as usize]))).collect();
-                if row.len() > DEGREE {
-                    row.select_nth_unstable_by(DEGREE, |a, b| b.1.total_cmp(&a.1));
-                    row.truncate(DEGREE);
-                }
-                graph.links.extend(row);
-                graph.rows.push(graph.links.len());
             }
+            row.extend(touched.drain(..).map(|j| (j, std::mem::take(&mut acc[j as usize]))));
+            if row.len() > DEGREE {
+                row.select_nth_unstable_by(DEGREE, |a, b| b.1.total_cmp(&a.1));
+                row.truncate(DEGREE);
+            }
+            graph.links.append(&mut row);
+            graph.rows.push(graph.links.len());
         }
         graph
     }
@@ -91,16 +89,38 @@ impl Graph {
     }
 }
 
-/// For every term, the sentences holding it with its weight there, in order.
-fn postings(vectors: &[TermVector]) -> Vec<Vec<(u32, f32)>> {
-    let terms = vectors.iter().flatten().map(|&(t, _)| t as usize + 1).max().unwrap_or(0);
-    let mut postings = vec![Vec::new(); terms];
-    for (i, v) in vectors.iter().enumerate() {
-        for &(t, w) in v {
-            postings[t as usize].push((i as u32, w));
+/// For every term, the sentences holding it with its weight there, in
+/// order; all lists in one buffer.
+struct Postings {
+    entries: Vec<(u32, f32)>,
+    /// Term `t`'s list is `entries[starts[t]..starts[t + 1]]`.
+    starts: Vec<usize>,
+}
+
+impl Postings {
+    fn new(vectors: &[TermVector]) -> Self {
+        let terms = vectors.iter().flatten().map(|&(t, _)| t as usize + 1).max().unwrap_or(0);
+        let mut starts = vec![0; terms + 1];
+        for &(t, _) in vectors.iter().flatten() {
+            starts[t as usize + 1] += 1;
         }
+        for t in 0..terms {
+            starts[t + 1] += starts[t];
+        }
+        let mut next = starts.clone();
+        let mut entries = vec![(0, 0.0); starts[terms]];
+        for (i, v) in vectors.iter().enumerate() {
+            for &(t, w) in v {
+                entries[next[t as usize]] = (i as u32, w);
+                next[t as usize] += 1;
+            }
+        }
+        Self { entries, starts }
     }
-    postings
+
+    fn of(&self, term: u32) -> &[(u32, f32)] {
+        &self.entries[self.starts[term as usize]..self.starts[term as usize + 1]]
+    }
 }
 
 #[cfg(test)]

@@ -42,7 +42,8 @@ pub(super) fn extract<'a>(
     vocabulary: &mut Vocabulary<'a>,
     roles: &[Role],
 ) -> Vec<Keyphrase> {
-    let mut candidates: FastMap<Key, Candidate> = FastMap::default();
+    let mut candidates: FastMap<Key, Candidate> =
+        FastMap::with_capacity_and_hasher(seg.tokens.len(), Default::default());
     let mut spread: Vec<WordStats> = Vec::new();
     let mut run: Vec<(u32, Span)> = Vec::new();
     for (rank, (s, _)) in roles.iter().enumerate().filter(|&(_, &r)| r != Role::Furniture).enumerate() {

@@ -81,7 +81,7 @@ pub fn summarize(
         return Summary::default();
     }
     let lexicon = Lexicon::new(language);
-    let mut vocabulary = Vocabulary::new(&lexicon);
+    let mut vocabulary = Vocabulary::new(&lexicon, seg.tokens.len());
     let bags = terms::sentence_bags(text, seg, &mut vocabulary);
     let vectors = terms::sentence_vectors(&bags);
     let roles = eligible::roles(text, seg);

@@ -2,20 +2,26 @@
 //! carry grammar rather than topic, so that two sentences are not called
 //! similar for sharing "the" and "of". Lower case, one string per language.
 
-/// The stop words for a two-letter language code, or `None` for a language
-/// without a list (the IDF weighting still damps its frequent words).
-pub(super) fn for_language(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "en" => EN,
-        "de" => DE,
-        "fr" => FR,
-        "es" => ES,
-        "it" => IT,
-        "pt" => PT,
-        "nl" => NL,
-        "ru" => RU,
-        _ => return None,
-    })
+use super::terms::FxHasher;
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
+/// A language's stop words.
+pub(super) type StopSet = HashSet<&'static str, BuildHasherDefault<FxHasher>>;
+
+/// Each list by the two-letter code of its language.
+const LISTS: [(&str, &str); 8] =
+    [("en", EN), ("de", DE), ("fr", FR), ("es", ES), ("it", IT), ("pt", PT), ("nl", NL), ("ru", RU)];
+
+/// The stop words for a two-letter language code, with the code as a static
+/// string, or `None` for a language without a list. The sets are built once:
+/// building one costs as much as summarizing a short article.
+pub(super) fn for_language(code: &str) -> Option<(&'static str, &'static StopSet)> {
+    static SETS: LazyLock<Vec<StopSet>> =
+        LazyLock::new(|| LISTS.iter().map(|(_, list)| list.split_whitespace().collect()).collect());
+    let at = LISTS.iter().position(|&(c, _)| c == code)?;
+    Some((LISTS[at].0, &SETS[at]))
 }
 
 const EN: &str = "a about above across after afterwards again against ago all almost alone along already also although \
@@ -102,10 +108,10 @@ mod tests {
             ("nl", "het"),
             ("ru", "и"),
         ] {
-            let list = for_language(code).unwrap_or_default();
-            assert!(list.split_whitespace().any(|w| w == article), "{code}");
-            assert_eq!(list, list.to_lowercase(), "{code}");
+            let (_, set) = for_language(code).expect("a list");
+            assert!(set.contains(article), "{code}");
+            assert!(set.iter().all(|w| *w == w.to_lowercase()), "{code}");
         }
-        assert_eq!(for_language("xx"), None);
+        assert!(for_language("xx").is_none());
     }
 }

@@ -1,13 +1,14 @@
 //! Sentences as weighted bags of stemmed content words, the common ground of
 //! sentence similarity and keyphrase scoring.
 
-use super::stopwords;
+use super::stopwords::{self, StopSet};
 use crate::analysis::memo::Memo;
 use crate::analysis::segment::{Segmentation, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 
 /// FxHash (from rustc): the maps here hold short words and small ids from
 /// one trusted text, where SipHash's DoS resistance buys nothing and costs
@@ -47,15 +48,20 @@ pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A language's stemmer and stop words.
 pub(super) struct Lexicon {
     stemmer: Stemmer,
-    /// The stemmer's algorithm, as the key of its stems in [`STEMS`].
-    algorithm: u8,
-    stops: HashSet<&'static str, BuildHasherDefault<FxHasher>>,
+    stops: Option<&'static StopSet>,
+    /// The stemmer's algorithm and the stop list's language: the key of this
+    /// lexicon's answers in [`STEMS`].
+    key: (u8, &'static str),
 }
 
+/// Each word's stem, `None` for a stop word.
+type StemMemo = Memo<Option<Rc<str>>, BuildHasherDefault<FxHasher>>;
+
 thread_local! {
-    /// Stems this thread has computed, per algorithm: stemming a word costs
-    /// more than the rest of its handling.
-    static STEMS: RefCell<FastMap<u8, Memo<String, BuildHasherDefault<FxHasher>>>> = RefCell::default();
+    /// What each word this thread has met stands for, per lexicon: lower-casing
+    /// and stemming a word cost more than the rest of its handling, and the same
+    /// few thousand words make most of every article.
+    static STEMS: RefCell<FastMap<(u8, &'static str), StemMemo>> = RefCell::default();
 }
 
 impl Lexicon {
@@ -84,54 +90,70 @@ impl Lexicon {
             _ => Algorithm::English,
         };
         let stops = match (stopwords::for_language(&code), algorithm) {
-            (Some(list), _) => list,
-            (None, Algorithm::English) => stopwords::for_language("en").unwrap_or_default(),
-            (None, _) => "",
+            (Some(list), _) => Some(list),
+            (None, Algorithm::English) => stopwords::for_language("en"),
+            (None, _) => None,
         };
         Self {
             stemmer: Stemmer::create(algorithm),
-            algorithm: algorithm as u8,
-            stops: stops.split_whitespace().collect(),
+            stops: stops.map(|(_, set)| set),
+            key: (algorithm as u8, stops.map_or("", |(language, _)| language)),
         }
+    }
+
+    /// The stem a token's text stands for, or `None` for a stop word.
+    pub(super) fn stem_of(&self, word: &str) -> Option<Rc<str>> {
+        STEMS.with_borrow_mut(|all| {
+            all.entry(self.key).or_default().get(word, |w| self.content_word(w).map(|c| self.stem(&c).into()))
+        })
+    }
+
+    fn is_stop(&self, word: &str) -> bool {
+        self.stops.is_some_and(|stops| stops.contains(word))
     }
 
     /// The lower-cased word without an elided article ("l'État" -> "état"),
     /// or `None` for a stop word, a lone letter or a bare possessive.
-    pub(super) fn content_word(&self, word: &str) -> Option<String> {
+    fn content_word(&self, word: &str) -> Option<String> {
         let lower = word.replace('’', "'").to_lowercase();
         let bare = match lower.find('\'') {
-            Some(at) if self.stops.contains(&lower[..=at]) => &lower[at + 1..],
+            Some(at) if self.is_stop(&lower[..=at]) => &lower[at + 1..],
             _ => lower.as_str(),
         };
         let letters = bare.chars().filter(|c| c.is_alphanumeric()).count();
-        if letters < 2 && !bare.starts_with(|c: char| c.is_numeric()) || self.stops.contains(bare) {
+        if letters < 2 && !bare.starts_with(|c: char| c.is_numeric()) || self.is_stop(bare) {
             return None;
         }
         Some(bare.to_string())
     }
 
-    pub(super) fn stem(&self, word: &str) -> String {
+    fn stem(&self, word: &str) -> String {
         // The stemmers expect words; numbers and handles pass through as they are.
         if !word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
             return word.to_string();
         }
-        STEMS.with_borrow_mut(|all| {
-            all.entry(self.algorithm).or_default().get(word, |w| self.stemmer.stem(w).into_owned())
-        })
+        self.stemmer.stem(word).into_owned()
     }
 }
 
 /// Interns stems as dense ids and caches what each surface word maps to, so
-/// that every distinct word is lower-cased and stemmed once per text.
+/// that every distinct word is looked up once per text.
 pub(super) struct Vocabulary<'a> {
     lexicon: &'a Lexicon,
     words: FastMap<&'a str, Option<u32>>,
-    stems: FastMap<String, u32>,
+    stems: FastMap<Rc<str>, u32>,
 }
 
 impl<'a> Vocabulary<'a> {
-    pub(super) fn new(lexicon: &'a Lexicon) -> Self {
-        Self { lexicon, words: FastMap::default(), stems: FastMap::default() }
+    /// A vocabulary sized for a text of `tokens` tokens, so that its maps
+    /// do not grow (and rehash) word by word.
+    pub(super) fn new(lexicon: &'a Lexicon, tokens: usize) -> Self {
+        let distinct = tokens / 2;
+        Self {
+            lexicon,
+            words: FastMap::with_capacity_and_hasher(distinct, Default::default()),
+            stems: FastMap::with_capacity_and_hasher(distinct, Default::default()),
+        }
     }
 
     /// The term id of a token's text, `None` for stop words.
@@ -139,15 +161,14 @@ impl<'a> Vocabulary<'a> {
         if let Some(&id) = self.words.get(word) {
             return id;
         }
-        let id = self.lexicon.content_word(word).map(|w| self.intern(self.lexicon.stem(&w)));
+        let id = self.lexicon.stem_of(word).map(|stem| self.intern(stem));
         self.words.insert(word, id);
         id
     }
 
-    /// The id of an extra term (an entity, say) that no word can collide with.
-    pub(super) fn intern(&mut self, key: String) -> u32 {
+    fn intern(&mut self, stem: Rc<str>) -> u32 {
         let next = u32::try_from(self.stems.len()).unwrap_or(u32::MAX);
-        *self.stems.entry(key).or_insert(next)
+        *self.stems.entry(stem).or_insert(next)
     }
 }
 
@@ -207,7 +228,7 @@ mod tests {
         let en = Lexicon::new("en-GB");
         assert_eq!(en.content_word("The"), None);
         assert_eq!(en.content_word("'s"), None);
-        assert_eq!(en.content_word("Talks").map(|w| en.stem(&w)), Some("talk".to_string()));
+        assert_eq!(en.stem_of("Talks").as_deref(), Some("talk"));
         assert_eq!(en.content_word("2,000"), Some("2,000".to_string()));
         let fr = Lexicon::new("fr");
         assert_eq!(fr.content_word("l’État"), Some("état".to_string()));
@@ -219,7 +240,7 @@ mod tests {
         for (tag, algorithm) in [("en", Algorithm::English), ("fr", Algorithm::French)] {
             let (lexicon, fresh) = (Lexicon::new(tag), Stemmer::create(algorithm));
             for word in ["nationales", "running", "nationales", "running"] {
-                assert_eq!(lexicon.stem(word), fresh.stem(word), "{tag} {word}");
+                assert_eq!(lexicon.stem_of(word).as_deref(), Some(fresh.stem(word).as_ref()), "{tag} {word}");
             }
         }
     }
