@@ -171,8 +171,9 @@ pub(super) fn finish(mut h: u64) -> u64 {
 /// Two to four capitals, dots allowed: "US", "U.S.", "NATO" is an acronym;
 /// such entries match their exact spelling only.
 fn is_acronym(token: &str) -> bool {
-    let letters = token.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=4).contains(&letters) && token.chars().all(|c| c.is_uppercase() || c == '.')
+    // Most words fail on their second letter: test the capitals first.
+    token.chars().all(|c| c.is_uppercase() || c == '.')
+        && (2..=4).contains(&token.chars().filter(|c| c.is_alphabetic()).count())
 }
 
 fn acronym_key(token: &str) -> u64 {

@@ -226,7 +226,9 @@ impl Decoder {
 fn local_margin(row: &[i32; LABELS], transitions: &Transitions<i32>, prev: Option<Label>, label: Label) -> i32 {
     let from_prev = &transitions[prev.map_or(0, |p| usize::from(p.0) + 1)];
     let score = |l: usize| row[l] + from_prev[l];
-    let other = (0..LABELS).filter(|&l| l != usize::from(label.0) && Label(l as u8).may_follow(prev)).map(score).max();
+    // Any O or B- label, and the I- label of `prev`'s class.
+    let continued = prev.and_then(Label::class).map(|c| usize::from(Label::inside(c).0));
+    let other = OPENING.into_iter().chain(continued).filter(|&l| l != usize::from(label.0)).map(score).max();
     score(usize::from(label.0)) - other.unwrap_or(0)
 }
 

@@ -311,6 +311,10 @@ fn month_day(anchor: Option<NaiveDate>, m: u32, d: u32) -> Option<String> {
 }
 
 fn iso_date(w: &str) -> Option<String> {
+    // "yyyy-mm-dd" is ten bytes: other lengths need no splitting.
+    if w.len() != 10 {
+        return None;
+    }
     let mut parts = w.split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
