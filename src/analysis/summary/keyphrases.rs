@@ -6,10 +6,10 @@
 use super::Keyphrase;
 use super::eligible::Role;
 use super::is_named;
-use super::terms::{FastMap, Vocabulary};
+use super::terms::Vocabulary;
 use crate::analysis::entities::{Entity, MentionKind};
 use crate::analysis::segment::{Segmentation, TokenKind};
-use crate::analysis::text::Span;
+use crate::analysis::text::{FastMap, Span};
 
 /// How many phrases a summary lists.
 const KEYPHRASES: usize = 10;
