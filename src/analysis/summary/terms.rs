@@ -171,17 +171,21 @@ fn count_terms(bag: &[u32]) -> Vec<(u32, u32)> {
     out
 }
 
-/// The content-word term ids of every sentence, in token order.
-pub(super) fn sentence_bags<'a>(text: &'a str, seg: &Segmentation, vocabulary: &mut Vocabulary<'a>) -> Vec<Vec<u32>> {
-    (0..seg.sentences.len())
-        .map(|s| {
-            seg.sentence_tokens(s)
-                .iter()
-                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-                .filter_map(|t| vocabulary.term(t.span.of(text)))
-                .collect()
+/// The term id of every token: `None` for stop words and for tokens that
+/// are neither words nor numbers.
+pub(super) fn token_terms<'a>(text: &'a str, seg: &Segmentation, vocabulary: &mut Vocabulary<'a>) -> Vec<Option<u32>> {
+    seg.tokens
+        .iter()
+        .map(|t| match t.kind {
+            TokenKind::Word | TokenKind::Number => vocabulary.term(t.span.of(text)),
+            TokenKind::Quote | TokenKind::Punct => None,
         })
         .collect()
+}
+
+/// The content-word term ids of every sentence, in token order.
+pub(super) fn sentence_bags(seg: &Segmentation, terms: &[Option<u32>]) -> Vec<Vec<u32>> {
+    seg.sentences.iter().map(|s| terms[s.tokens.clone()].iter().flatten().copied().collect()).collect()
 }
 
 #[cfg(test)]
