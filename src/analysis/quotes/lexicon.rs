@@ -4,7 +4,7 @@
 //! inflection ("notes", "noted", "noting") is derived when the table is built,
 //! so the list stays readable and no form is forgotten.
 
-use std::collections::{HashMap, HashSet};
+use crate::analysis::text::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 /// How much a reporting verb alone says about speech.
@@ -158,7 +158,7 @@ const CLASSES: [&str; 11] = [
 ];
 
 fn in_class(class: Class, word: &str) -> bool {
-    static SETS: OnceLock<Vec<HashSet<&'static str>>> = OnceLock::new();
+    static SETS: OnceLock<Vec<FastSet<&'static str>>> = OnceLock::new();
     let sets = SETS.get_or_init(|| CLASSES.iter().map(|words| words.split_whitespace().collect()).collect());
     sets[class as usize].contains(word)
 }
@@ -215,12 +215,12 @@ impl CueWord {
 
 /// The reporting verb `word` (lowercase) is a form of, if any.
 pub(super) fn cue_word(word: &str) -> Option<CueWord> {
-    static TABLE: OnceLock<HashMap<String, CueWord>> = OnceLock::new();
+    static TABLE: OnceLock<FastMap<String, CueWord>> = OnceLock::new();
     TABLE.get_or_init(build_table).get(word).copied()
 }
 
-fn build_table() -> HashMap<String, CueWord> {
-    let mut table = HashMap::new();
+fn build_table() -> FastMap<String, CueWord> {
+    let mut table = FastMap::default();
     // Evaluative first, so a verb in both lists ends up as speech.
     for (list, strength) in [(EVALUATIVE, Strength::Evaluative), (ACTS, Strength::Act), (SPEECH, Strength::Speech)] {
         for spec in list.split_whitespace() {

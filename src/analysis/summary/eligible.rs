@@ -105,11 +105,8 @@ fn is_bio(lower: &str, tokens: usize) -> bool {
     if tokens > 25 {
         return false;
     }
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    words
-        .iter()
-        .position(|&w| w == "is")
-        .is_some_and(|at| words[at + 1..].iter().take(6).any(|w| BIO_ROLES.iter().any(|r| w.starts_with(r))))
+    let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    words.any(|w| w == "is") && words.take(6).any(|w| BIO_ROLES.iter().any(|r| w.starts_with(r)))
 }
 
 #[cfg(test)]

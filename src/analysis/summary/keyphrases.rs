@@ -6,10 +6,10 @@
 use super::Keyphrase;
 use super::eligible::Role;
 use super::is_named;
-use super::terms::{FastMap, Vocabulary};
+use super::terms::Vocabulary;
 use crate::analysis::entities::{Entity, MentionKind};
 use crate::analysis::segment::{Segmentation, TokenKind};
-use crate::analysis::text::Span;
+use crate::analysis::text::{FastMap, Span};
 
 /// How many phrases a summary lists.
 const KEYPHRASES: usize = 10;
@@ -40,6 +40,7 @@ pub(super) fn extract<'a>(
     seg: &Segmentation,
     entities: &'a [Entity],
     vocabulary: &mut Vocabulary<'a>,
+    token_terms: &[Option<u32>],
     roles: &[Role],
 ) -> Vec<Keyphrase> {
     let mut candidates: FastMap<Key, Candidate> =
@@ -48,8 +49,8 @@ pub(super) fn extract<'a>(
     let mut run: Vec<(u32, Span)> = Vec::new();
     for (rank, (s, _)) in roles.iter().enumerate().filter(|&(_, &r)| r != Role::Furniture).enumerate() {
         let mut previous_end = None;
-        for t in seg.sentence_tokens(s) {
-            let id = if t.kind == TokenKind::Word { vocabulary.term(t.span.of(text)) } else { None };
+        for (t, &term) in seg.sentence_tokens(s).iter().zip(&token_terms[seg.sentences[s].tokens.clone()]) {
+            let id = term.filter(|_| t.kind == TokenKind::Word);
             // Two words belong to one run only when nothing but a space stands between them.
             let joined =
                 previous_end.and_then(|end| text.get(end..t.span.start)).is_some_and(|gap| gap.trim().is_empty());

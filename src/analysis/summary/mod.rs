@@ -82,8 +82,8 @@ pub fn summarize(
     }
     let lexicon = Lexicon::new(language);
     let mut vocabulary = Vocabulary::new(&lexicon, seg.tokens.len());
-    let bags = terms::sentence_bags(text, seg, &mut vocabulary);
-    let vectors = terms::sentence_vectors(&bags);
+    let token_terms = terms::token_terms(text, seg, &mut vocabulary);
+    let vectors = terms::sentence_vectors(&terms::sentence_bags(seg, &token_terms));
     let roles = eligible::roles(text, seg);
     let graph = Graph::new(&vectors);
     let scores = normalized(&graph.rank(&lede_prior(&roles)), &roles);
@@ -93,7 +93,7 @@ pub fn summarize(
     chosen.sort_unstable();
     Summary {
         sentences: chosen.into_iter().map(|index| SummarySentence { index, score: scores[index] }).collect(),
-        keyphrases: keyphrases::extract(text, seg, entities, &mut vocabulary, &roles),
+        keyphrases: keyphrases::extract(text, seg, entities, &mut vocabulary, &token_terms, &roles),
     }
 }
 

@@ -2,13 +2,11 @@
 //! carry grammar rather than topic, so that two sentences are not called
 //! similar for sharing "the" and "of". Lower case, one string per language.
 
-use super::terms::FxHasher;
-use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
+use crate::analysis::text::FastSet;
 use std::sync::LazyLock;
 
 /// A language's stop words.
-pub(super) type StopSet = HashSet<&'static str, BuildHasherDefault<FxHasher>>;
+pub(super) type StopSet = FastSet<&'static str>;
 
 /// Each list by the two-letter code of its language.
 const LISTS: [(&str, &str); 8] =

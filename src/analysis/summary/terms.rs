@@ -4,46 +4,11 @@
 use super::stopwords::{self, StopSet};
 use crate::analysis::memo::Memo;
 use crate::analysis::segment::{Segmentation, TokenKind};
+use crate::analysis::text::{FastMap, FxHasher};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::rc::Rc;
-
-/// FxHash (from rustc): the maps here hold short words and small ids from
-/// one trusted text, where SipHash's DoS resistance buys nothing and costs
-/// most of the time.
-#[derive(Default)]
-pub(super) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A hash map with [`FxHasher`].
-pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// A language's stemmer and stop words.
 pub(super) struct Lexicon {
@@ -206,17 +171,21 @@ fn count_terms(bag: &[u32]) -> Vec<(u32, u32)> {
     out
 }
 
-/// The content-word term ids of every sentence, in token order.
-pub(super) fn sentence_bags<'a>(text: &'a str, seg: &Segmentation, vocabulary: &mut Vocabulary<'a>) -> Vec<Vec<u32>> {
-    (0..seg.sentences.len())
-        .map(|s| {
-            seg.sentence_tokens(s)
-                .iter()
-                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-                .filter_map(|t| vocabulary.term(t.span.of(text)))
-                .collect()
+/// The term id of every token: `None` for stop words and for tokens that
+/// are neither words nor numbers.
+pub(super) fn token_terms<'a>(text: &'a str, seg: &Segmentation, vocabulary: &mut Vocabulary<'a>) -> Vec<Option<u32>> {
+    seg.tokens
+        .iter()
+        .map(|t| match t.kind {
+            TokenKind::Word | TokenKind::Number => vocabulary.term(t.span.of(text)),
+            TokenKind::Quote | TokenKind::Punct => None,
         })
         .collect()
+}
+
+/// The content-word term ids of every sentence, in token order.
+pub(super) fn sentence_bags(seg: &Segmentation, terms: &[Option<u32>]) -> Vec<Vec<u32>> {
+    seg.sentences.iter().map(|s| terms[s.tokens.clone()].iter().flatten().copied().collect()).collect()
 }
 
 #[cfg(test)]
