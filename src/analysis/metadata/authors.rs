@@ -62,10 +62,8 @@ const NOT_NAMES: &[&str] = &[
     "guest author",
     "admin",
     "administrator",
-    "redaktion",
     "team",
     "desk",
-    "news desk",
     "writer",
     "author",
     "anonymous",
@@ -73,14 +71,11 @@ const NOT_NAMES: &[&str] = &[
     "user",
     "webmaster",
     "editorial",
-    "editorial team",
-    "editorial staff",
     "the editors",
     "senior writer",
     "columnist",
     "autor",
     "auteur",
-    "redacción",
     "agencies",
     "agency",
     "wire",
@@ -203,15 +198,35 @@ const ORGANIZATION_WORDS: &[&str] = &[
     "tv",
 ];
 
+/// The newsroom credited as a whole: a weaker answer than a person, like an
+/// organization, but the page's own credit when it names no one.
+const DESKS: &[&str] = &[
+    "redaktion",
+    "die redaktion",
+    "redacción",
+    "rédaction",
+    "la rédaction",
+    "redazione",
+    "la redazione",
+    "redactie",
+    "de redactie",
+    "editorial team",
+    "editorial staff",
+    "news desk",
+    "newsroom",
+];
+
 /// Whether an author string names an organization ("Example News", "Verein
-/// der Freunde e.V.").
+/// der Freunde e.V.") or a newsroom ("Redaktion").
 pub fn is_organization(name: &str) -> bool {
-    name.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
-        .map(|w| w.trim_end_matches('.').to_lowercase())
-        .any(|w| {
-            ORGANIZATION_WORDS.contains(&w.as_str())
-                || ORGANIZATION_ENDINGS.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
-        })
+    DESKS.contains(&name.trim().to_lowercase().as_str())
+        || name
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .any(|w| {
+                ORGANIZATION_WORDS.contains(&w.as_str())
+                    || ORGANIZATION_ENDINGS.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+            })
 }
 
 /// German compounds end in what they are: "Finanzmagazin", "Heimatverein".
@@ -382,6 +397,7 @@ mod tests {
         assert!(is_organization("Example News"));
         assert!(is_organization("Muster GmbH"));
         assert!(is_organization("IT Finanzmagazin"));
+        assert!(is_organization("Redaktion") && is_organization("Editorial Team"));
         assert!(!is_organization("Jane Doe"));
         assert!(!is_organization("Evan Newsome"));
     }

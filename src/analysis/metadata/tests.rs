@@ -264,3 +264,13 @@ fn author_links_of_other_articles_give_way_to_the_byline_they_agree_with() {
     let other = html.replace("<div class=\"byline\">Jane Doe</div>", "<div class=\"byline\">Erika Beispiel</div>");
     assert_eq!(names(&page(&other)), ["Jane Doe", "John Roe", "Max Muster"]);
 }
+
+#[test]
+fn a_newsroom_credit_answers_when_no_person_is_named() {
+    let desk = format!(
+        "<html><head><title>N</title></head><body><h1>N</h1><span class=\"byline\">von Redaktion</span>{BODY}</body></html>"
+    );
+    assert_eq!(names(&page(&desk)), ["Redaktion"]);
+    let both = desk.replace("<h1>N</h1>", "<h1>N</h1><p>Von Jane Doe</p>");
+    assert_eq!(names(&page(&both)), ["Jane Doe"]);
+}
