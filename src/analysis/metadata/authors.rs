@@ -250,6 +250,9 @@ pub fn clean_names(raw: &str, trust: Trust) -> Vec<String> {
     if is_url_or_mail(&text) {
         return Vec::new();
     }
+    if let Some(credit) = agency_credit(&text) {
+        return credit;
+    }
     // A tail only cuts after a name: "Published by Jane Doe" keeps its name.
     let text = match TAIL.find(&text) {
         Some(m) if m.start() > 0 => &text[..m.start()],
@@ -261,6 +264,69 @@ pub fn clean_names(raw: &str, trust: Trust) -> Vec<String> {
         .map(|part| undouble(part.trim_end_matches(['.', '\'']).trim()))
         .filter(|name| looks_like_name(name, trust))
         .collect()
+}
+
+/// News agencies and wire services, whose credit stands where a byline would.
+const NEWS_AGENCIES: &[&str] = &[
+    "aap",
+    "afp",
+    "ana",
+    "ansa",
+    "ap",
+    "apa",
+    "belga",
+    "ctk",
+    "dapd",
+    "ddp",
+    "dpa",
+    "efe",
+    "epd",
+    "jiji",
+    "kathpress",
+    "kna",
+    "kyodo",
+    "pap",
+    "pti",
+    "reuters",
+    "sda",
+    "sid",
+    "tass",
+    "upi",
+    "xinhua",
+    "yonhap",
+];
+
+/// Articles open the names of papers ("The Local", "Die Welt"), not of people.
+const ARTICLES: &[&str] = &["the", "der", "die", "das", "le", "la", "les", "el", "il", "het"];
+
+/// Whether a word is a news agency's credit ("dpa", "AFP").
+pub fn is_news_agency(word: &str) -> bool {
+    NEWS_AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(word.trim()))
+}
+
+/// A credit that joins an agency to a desk or a partner with a slash
+/// ("dpa/lno", "det/dpa", "AFP/The Local") is one credit, kept whole; beside
+/// a person's full name ("Jane Doe/AP") the agency only says where she works.
+fn agency_credit(text: &str) -> Option<Vec<String>> {
+    let cut = TAIL.find(text)?;
+    let slash = cut.start() + text[cut.start()..].find('/')?;
+    if !text[cut.start()..slash].trim().is_empty() {
+        return None;
+    }
+    let head = text[..cut.start()].trim();
+    let rest = text[slash + 1..].trim_start();
+    let second = TAIL.find(rest).map_or(rest, |m| &rest[..m.start()]).trim();
+    if head.is_empty() || second.is_empty() || !(is_news_agency(head) || is_news_agency(second)) {
+        return None;
+    }
+    let person = [head, second].into_iter().find(|p| {
+        let opening = p.split_whitespace().next().unwrap_or("").to_lowercase();
+        !is_news_agency(p)
+            && !ARTICLES.contains(&opening.as_str())
+            && p.split_whitespace().count() >= 2
+            && looks_like_name(p, Trust::Visible)
+    });
+    Some(vec![person.map_or_else(|| format!("{head}/{second}"), str::to_string)])
 }
 
 /// "Jane Doe Jane Doe" (a name printed twice, as a caption and a link) to "Jane Doe".
@@ -400,6 +466,16 @@ mod tests {
         assert!(is_organization("Redaktion") && is_organization("Editorial Team"));
         assert!(!is_organization("Jane Doe"));
         assert!(!is_organization("Evan Newsome"));
+    }
+
+    #[test]
+    fn agency_credits_joined_by_a_slash_stay_whole() {
+        assert_eq!(names("Von dpa/lno"), ["dpa/lno"]);
+        assert_eq!(clean_names("det/dpa", Trust::Markup), ["det/dpa"]);
+        assert_eq!(names("AFP/The Local - Updated 3 May"), ["AFP/The Local"]);
+        assert_eq!(names("By Jane Doe/AP"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe / Example Post"), ["Jane Doe"]);
+        assert!(is_news_agency("Reuters") && !is_news_agency("Local"));
     }
 
     #[test]
