@@ -329,6 +329,18 @@ fn agency_credit(text: &str) -> Option<Vec<String>> {
     Some(vec![person.map_or_else(|| format!("{head}/{second}"), str::to_string)])
 }
 
+/// "Hamburg (dpa/lno) – ": a place and, in brackets, who reports from it.
+static CREDITED_DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}.'’ -]{1,40}?\s*\(([^()]{2,30})\)\s*[–—-]+\s").expect("valid regex"));
+
+/// The agency a story's dateline credits ("Hamburg (dpa/lno) – Trotz...",
+/// "WASHINGTON (AP) — The"): the wire copy's author.
+pub fn dateline_credit(paragraph: &str) -> Vec<String> {
+    let Some(c) = CREDITED_DATELINE.captures(paragraph) else { return Vec::new() };
+    let credit = &c[1];
+    if credit.split(['/', ',', ' ']).any(is_news_agency) { clean_names(credit, Trust::Markup) } else { Vec::new() }
+}
+
 /// "Jane Doe Jane Doe" (a name printed twice, as a caption and a link) to "Jane Doe".
 fn undouble(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -476,6 +488,14 @@ mod tests {
         assert_eq!(names("By Jane Doe/AP"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe / Example Post"), ["Jane Doe"]);
         assert!(is_news_agency("Reuters") && !is_news_agency("Local"));
+    }
+
+    #[test]
+    fn datelines_credit_agencies() {
+        assert_eq!(dateline_credit("Hamburg (dpa/lno) – Trotz eines Gespräches"), ["dpa/lno"]);
+        assert_eq!(dateline_credit("WASHINGTON (AP) — The council voted"), ["AP"]);
+        assert!(dateline_credit("Hamburg (Germany) – Trotz eines Gespräches").is_empty());
+        assert!(dateline_credit("The council (AP) voted").is_empty());
     }
 
     #[test]

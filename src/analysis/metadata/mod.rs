@@ -271,7 +271,7 @@ pub fn extract(
             &ld.description,
             page.meta(&["og:description", "description", "twitter:description", "dc.description"]).unwrap_or(""),
         ]),
-        authors: find_authors(page, &ld, &text_evidence, &[publisher.as_str(), site_name, host.as_str()]),
+        authors: find_authors(page, &ld, &text_evidence, text, &[publisher.as_str(), site_name, host.as_str()]),
         published,
         modified,
         site_name: if site_name == publisher { String::new() } else { site_name.to_string() },
@@ -410,6 +410,7 @@ fn find_authors(
     page: &PageEvidence,
     ld: &jsonld::LinkedData,
     text: &plaintext::TextEvidence,
+    article_text: &str,
     sites: &[&str],
 ) -> Vec<Author> {
     let from_ld = |organizations: bool| -> Vec<Author> {
@@ -500,6 +501,20 @@ fn find_authors(
         let opening = opening.join(" ");
         authors::is_labelled(&opening).then(|| plaintext::byline(&opening)).flatten().unwrap_or_default()
     };
+    let dateline_credit = || {
+        let description = page.meta(&["og:description", "description"]).unwrap_or("");
+        let openings = article_text.split("\n\n").take(3).chain([ld.description.as_str(), description]);
+        from_strings(
+            openings
+                .flat_map(authors::dateline_credit)
+                .take(1)
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str)
+                .collect(),
+            Trust::Markup,
+        )
+    };
     let name_beside_date =
         || page.headline_lines.iter().find_map(|l| plaintext::name_beside_date(l)).unwrap_or_default();
     // Keep REL_AUTHOR the index of `rel_author()`.
@@ -523,15 +538,20 @@ fn find_authors(
             Trust::Markup,
         ),
         text.authors.clone(),
+        dateline_credit(),
         from_strings(page.boilerplate_authors.iter().map(String::as_str).collect(), Trust::Markup),
         from_ld(true),
         meta(true),
         personal_site_owner(page, sites),
     ];
-    // The site's own name, or an organization's, in an author field is a
-    // weaker answer than a person's name from a later source, but better
-    // than none (a personal blog, a press release).
-    let is_site = |a: &Author| site_keys.contains(&squash(&a.name)) || authors::is_organization(&a.name);
+    // The site's own name, an organization's or an agency's, in an author
+    // field is a weaker answer than a person's name from a later source,
+    // but better than none (a personal blog, a press release, wire copy).
+    let is_site = |a: &Author| {
+        site_keys.contains(&squash(&a.name))
+            || authors::is_organization(&a.name)
+            || a.name.split(['/', ' ']).any(authors::is_news_agency)
+    };
     let people = |c: &Vec<Author>| c.iter().filter(|a| !is_site(a)).cloned().collect::<Vec<_>>();
     let first = candidates.iter().position(|c| !people(c).is_empty());
     let mut chosen = match first {

@@ -274,3 +274,12 @@ fn a_newsroom_credit_answers_when_no_person_is_named() {
     let both = desk.replace("<h1>N</h1>", "<h1>N</h1><p>Von Jane Doe</p>");
     assert_eq!(names(&page(&both)), ["Jane Doe"]);
 }
+
+#[test]
+fn an_agency_the_dateline_credits_answers_when_no_person_is_named() {
+    let wire = "<html><head><title>N</title></head><body><h1>N</h1><p>Hamburg (dpa/lno) – The council voted on Tuesday \
+        to approve the new budget, after a long debate about schools, roads and parks.</p></body></html>";
+    assert_eq!(names(&page(wire)), ["dpa/lno"]);
+    let signed = wire.replace("<h1>N</h1>", "<h1>N</h1><p>Von Jane Doe</p>");
+    assert_eq!(names(&page(&signed)), ["Jane Doe"]);
+}
