@@ -25,6 +25,19 @@ static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The words of an author link before its name: "View all posts by",
+/// "Zeige alle Beiträge von", "Alles von", "More from", "Voir tous les articles de".
+static NAVIGATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^(?:(?:view|see|show|browse|read|zeige|zeig|voir|ver|mostra)\s+)?
+        (?:(?:all|alle|alles|more|mehr|weitere|other|andere|tous\s+les|toutes\s+les|todos\s+los|tutti\s+gli)\s+
+            (?:(?:posts|articles|stories|entries|beiträge|artikel|texte|publications|articoli|artículos|entradas)\s+)?
+        |(?:posts|articles|stories|entries|beiträge|artikel|texte|publications|articoli|artículos|entradas)\s+)
+        (?:by|von|from|de|par|du|des|di|por|da)\s*:?\s+",
+    )
+    .expect("valid regex")
+});
+
 /// Where a byline stops naming people: a date, a time, a separator bar.
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -243,6 +256,7 @@ pub fn clean_names(raw: &str, trust: Trust) -> Vec<String> {
     let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut text = collapsed.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     for _ in 0..2 {
+        text = NAVIGATION_LABEL.replace(&text, "").into_owned();
         text = LEADING_LABEL.replace(&text, "").into_owned();
         text = COLON_LABEL.replace(&text, "").into_owned();
         text = GLUED_LABEL.replace(&text, "$1").into_owned();
@@ -368,9 +382,9 @@ pub fn looks_like_name(name: &str, trust: Trust) -> bool {
     {
         return false;
     }
-    // A user name may end in digits ("marianne1"); a person's name has none.
+    // A user name may hold digits ("marianne1", "bo2man"); a person's name has none.
     let digits_allowed = trust == Trust::Markup && words.len() == 1 && name.starts_with(char::is_alphabetic);
-    let letters = if digits_allowed { name.trim_end_matches(|c: char| c.is_ascii_digit()) } else { name };
+    let letters: String = name.chars().filter(|c| !(digits_allowed && c.is_ascii_digit())).collect();
     if letters
         .chars()
         .any(|c| c.is_ascii_digit() || matches!(c, '<' | '>' | '{' | '}' | '=' | '|' | '/' | '?' | '!' | ':'))
@@ -445,6 +459,11 @@ mod tests {
         assert_eq!(names("Interview: Jane Doe"), ["Jane Doe"]);
         assert_eq!(names("Pressemitteilung von Jane Doe"), ["Jane Doe"]);
         assert!(names("Foto: John Roe von Pexels").is_empty());
+        assert_eq!(names("View all posts by Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Zeige alle Beiträge von Petra Muster"), ["Petra Muster"]);
+        assert_eq!(names("Alles von Jane Doe"), ["Jane Doe"]);
+        assert_eq!(clean_names("Beiträge von: Redaktion", Trust::Markup), ["Redaktion"]);
+        assert_eq!(names("Voir tous les articles de Jean Dupont"), ["Jean Dupont"]);
         assert!(is_labelled("Gespeichert von rasos am 24. Juli 2017"));
         assert!(!is_labelled("Jane Doe"));
     }
@@ -464,6 +483,7 @@ mod tests {
     fn markup_names_may_be_usernames() {
         assert_eq!(clean_names("lupa", Trust::Markup), ["lupa"]);
         assert_eq!(clean_names("von marianne1", Trust::Markup), ["marianne1"]);
+        assert_eq!(clean_names("Author: bo2man", Trust::Markup), ["bo2man"]);
         assert!(clean_names("Jane2 Doe", Trust::Markup).is_empty());
         assert!(clean_names("lupa", Trust::Visible).is_empty());
         assert!(clean_names("https://ex.org/author/jane", Trust::Markup).is_empty());

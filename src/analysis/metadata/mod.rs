@@ -504,16 +504,8 @@ fn find_authors(
     let dateline_credit = || {
         let description = page.meta(&["og:description", "description"]).unwrap_or("");
         let openings = article_text.split("\n\n").take(3).chain([ld.description.as_str(), description]);
-        from_strings(
-            openings
-                .flat_map(authors::dateline_credit)
-                .take(1)
-                .collect::<Vec<_>>()
-                .iter()
-                .map(String::as_str)
-                .collect(),
-            Trust::Markup,
-        )
+        let credit = openings.map(authors::dateline_credit).find(|c| !c.is_empty()).unwrap_or_default();
+        credit.into_iter().map(|name| Author { name, ..Author::default() }).collect::<Vec<_>>()
     };
     let name_beside_date =
         || page.headline_lines.iter().find_map(|l| plaintext::name_beside_date(l)).unwrap_or_default();
