@@ -404,6 +404,8 @@ fn parse_page_date(value: &str, month_first: bool) -> Option<ArticleDate> {
 
 /// The place of `rel="author"` links among the sources of authors.
 const REL_AUTHOR: usize = 2;
+/// The place of byline elements, the first source of visible names.
+const BYLINES: usize = 4;
 
 /// Authors from the first source that names any, best source first.
 fn find_authors(
@@ -488,7 +490,9 @@ fn find_authors(
             .map(|name| Author { name, ..Author::default() })
             .collect::<Vec<_>>()
     };
-    let headline_lines = || page.headline_lines.iter().find_map(|l| plaintext::byline(l)).unwrap_or_default();
+    let header_bylines =
+        || page.headline_lines.iter().filter_map(|l| plaintext::byline(l).or_else(|| labelled_byline(l)));
+    let headline_lines = || header_bylines().next().unwrap_or_default();
     // "Posted in News by jdoe on May 3": the date line often names the author too.
     let date_lines =
         || page.dates.iter().filter(|d| !d.boilerplate).find_map(|d| plaintext::byline(&d.value)).unwrap_or_default();
@@ -509,7 +513,7 @@ fn find_authors(
     };
     let name_beside_date =
         || page.headline_lines.iter().find_map(|l| plaintext::name_beside_date(l)).unwrap_or_default();
-    // Keep REL_AUTHOR the index of `rel_author()`.
+    // Keep REL_AUTHOR the index of `rel_author()`, BYLINES of `bylines()`.
     let candidates = [
         from_ld(false),
         microdata(),
@@ -571,6 +575,17 @@ fn find_authors(
             author.name.clone_from(&full.name);
         }
     }
+    // The account a CMS posts under ("Gespeichert von human") gives way to
+    // the full name the header's byline prints ("Beitrag von Jane Doe");
+    // a name in author markup stands.
+    if let [account] = chosen.as_slice()
+        && first.is_some_and(|i| i >= BYLINES)
+        && !account.name.contains(' ')
+        && !account.name.contains(char::is_uppercase)
+        && let Some(full) = header_bylines().find(|names| names.iter().all(|a| a.name.contains(' ')))
+    {
+        chosen = full;
+    }
     for author in &mut chosen {
         if author.handle.is_empty()
             && let Some(t) = text.authors.iter().find(|t| t.name == author.name)
@@ -579,6 +594,15 @@ fn find_authors(
         }
     }
     chosen
+}
+
+/// "Auteur : Jane Doe": a short line that opens with an author label.
+fn labelled_byline(line: &str) -> Option<Vec<Author>> {
+    if !authors::is_labelled(line) || line.split_whitespace().count() > plaintext::MAX_BYLINE_WORDS {
+        return None;
+    }
+    let names = authors::clean_names(line, Trust::Visible);
+    (!names.is_empty()).then(|| names.into_iter().map(|name| Author { name, ..Author::default() }).collect())
 }
 
 /// The person a personal site is named after: "Jane Doe's blog", or a

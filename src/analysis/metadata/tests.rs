@@ -283,3 +283,21 @@ fn an_agency_the_dateline_credits_answers_when_no_person_is_named() {
     let signed = wire.replace("<h1>N</h1>", "<h1>N</h1><p>Von Jane Doe</p>");
     assert_eq!(names(&page(&signed)), ["Jane Doe"]);
 }
+
+#[test]
+fn a_labelled_header_line_names_the_author() {
+    let html =
+        format!("<html><head><title>N</title></head><body><h1>N</h1><p>Auteur : Jean Dupont</p>{BODY}</body></html>");
+    assert_eq!(names(&page(&html)), ["Jean Dupont"]);
+}
+
+#[test]
+fn a_posting_account_gives_way_to_the_full_name_of_the_header_byline() {
+    let html = format!(
+        "<html><head><title>N</title></head><body><div class=\"submitted\">Gespeichert von human am 7. Juli 2019</div>\
+         <h1>N</h1><p>Blog Beitrag von Jane Doe</p>{BODY}</body></html>"
+    );
+    assert_eq!(names(&page(&html)), ["Jane Doe"]);
+    let unsigned = html.replace("<p>Blog Beitrag von Jane Doe</p>", "");
+    assert_eq!(names(&page(&unsigned)), ["human"]);
+}
