@@ -575,6 +575,11 @@ fn find_authors(
             author.name.clone_from(&full.name);
         }
     }
+    for author in &mut chosen {
+        if let Some(name) = account_owner(&author.name) {
+            author.name = name;
+        }
+    }
     // The account a CMS posts under ("Gespeichert von human") gives way to
     // the full name the header's byline prints ("Beitrag von Jane Doe");
     // a name in author markup stands.
@@ -648,6 +653,20 @@ fn personal_site_owner(page: &PageEvidence, sites: &[&str]) -> Vec<Author> {
         .take(1)
         .map(|name| Author { name, ..Author::default() })
         .collect()
+}
+
+/// "Robert Doe" for the account "robert.doe" or "robert_doe": a user name
+/// made of a known given name and a family name spells its owner's name.
+fn account_owner(user: &str) -> Option<String> {
+    let (given, family) = user.split_once(['.', '_'])?;
+    let lower_letters = |s: &str| s.chars().count() >= 2 && s.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
+    if !lower_letters(given) || !lower_letters(family) {
+        return None;
+    }
+    let capitalized =
+        |s: &str| s.chars().take(1).flat_map(char::to_uppercase).chain(s.chars().skip(1)).collect::<String>();
+    let given = capitalized(given);
+    crate::analysis::entities::gazetteer::is_first_name(&given).then(|| format!("{given} {}", capitalized(family)))
 }
 
 /// Whether a user name spells a full name, accents aside: "gabor_munier"

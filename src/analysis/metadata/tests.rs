@@ -226,8 +226,8 @@ fn a_user_name_gives_way_to_the_full_name_a_byline_spells() {
          <body><h1>N</h1><div class=\"byline\">Autor: José Núñez</div>{BODY}</body></html>"
     );
     assert_eq!(names(&page(&html)), ["José Núñez"]);
-    let other = html.replace("José Núñez", "Jane Doe");
-    assert_eq!(names(&page(&other)), ["jose_nunez"]);
+    let other = html.replace("José Núñez", "Jane Doe").replace("jose_nunez", "jdoe_1");
+    assert_eq!(names(&page(&other)), ["jdoe_1"]);
 }
 
 #[test]
@@ -300,4 +300,15 @@ fn a_posting_account_gives_way_to_the_full_name_of_the_header_byline() {
     assert_eq!(names(&page(&html)), ["Jane Doe"]);
     let unsigned = html.replace("<p>Blog Beitrag von Jane Doe</p>", "");
     assert_eq!(names(&page(&unsigned)), ["human"]);
+}
+
+#[test]
+fn an_account_named_given_dot_family_spells_its_owner() {
+    let html = |user: &str| {
+        format!(
+            "<html><head><title>N</title><meta name=\"author\" content=\"{user}\"></head><body>{BODY}</body></html>"
+        )
+    };
+    assert_eq!(names(&page(&html("robert.miller"))), ["Robert Miller"]);
+    assert_eq!(names(&page(&html("sv_team"))), ["sv_team"]);
 }
