@@ -546,7 +546,7 @@ fn find_authors(
     let is_site = |a: &Author| {
         site_keys.contains(&squash(&a.name))
             || authors::is_organization(&a.name)
-            || a.name.split(['/', ' ']).any(authors::is_news_agency)
+            || a.name.split('/').any(authors::is_news_agency)
     };
     let people = |c: &Vec<Author>| c.iter().filter(|a| !is_site(a)).cloned().collect::<Vec<_>>();
     let first = candidates.iter().position(|c| !people(c).is_empty());

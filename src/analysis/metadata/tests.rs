@@ -282,6 +282,9 @@ fn an_agency_the_dateline_credits_answers_when_no_person_is_named() {
     assert_eq!(names(&page(wire)), ["dpa/lno"]);
     let signed = wire.replace("<h1>N</h1>", "<h1>N</h1><p>Von Jane Doe</p>");
     assert_eq!(names(&page(&signed)), ["Jane Doe"]);
+    // A person whose given name spells an agency ("Ana", "Sid") is a person.
+    let ana = signed.replace("Jane Doe", "Ana Doe");
+    assert_eq!(names(&page(&ana)), ["Ana Doe"]);
 }
 
 #[test]
