@@ -25,6 +25,19 @@ static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The words of an author link before its name: "View all posts by",
+/// "Zeige alle Beiträge von", "Alles von", "More from", "Voir tous les articles de".
+static NAVIGATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)^(?:(?:view|see|show|browse|read|zeige|zeig|voir|ver|mostra)\s+)?
+        (?:(?:all|alle|alles|more|mehr|weitere|other|andere|tous\s+les|toutes\s+les|todos\s+los|tutti\s+gli)\s+
+            (?:(?:posts|articles|stories|entries|beiträge|artikel|texte|publications|articoli|artículos|entradas)\s+)?
+        |(?:posts|articles|stories|entries|beiträge|artikel|texte|publications|articoli|artículos|entradas)\s+)
+        (?:by|von|from|de|par|du|des|di|por|da)\s*:?\s+",
+    )
+    .expect("valid regex")
+});
+
 /// Where a byline stops naming people: a date, a time, a separator bar.
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -62,10 +75,8 @@ const NOT_NAMES: &[&str] = &[
     "guest author",
     "admin",
     "administrator",
-    "redaktion",
     "team",
     "desk",
-    "news desk",
     "writer",
     "author",
     "anonymous",
@@ -73,14 +84,11 @@ const NOT_NAMES: &[&str] = &[
     "user",
     "webmaster",
     "editorial",
-    "editorial team",
-    "editorial staff",
     "the editors",
     "senior writer",
     "columnist",
     "autor",
     "auteur",
-    "redacción",
     "agencies",
     "agency",
     "wire",
@@ -203,15 +211,35 @@ const ORGANIZATION_WORDS: &[&str] = &[
     "tv",
 ];
 
+/// The newsroom credited as a whole: a weaker answer than a person, like an
+/// organization, but the page's own credit when it names no one.
+const DESKS: &[&str] = &[
+    "redaktion",
+    "die redaktion",
+    "redacción",
+    "rédaction",
+    "la rédaction",
+    "redazione",
+    "la redazione",
+    "redactie",
+    "de redactie",
+    "editorial team",
+    "editorial staff",
+    "news desk",
+    "newsroom",
+];
+
 /// Whether an author string names an organization ("Example News", "Verein
-/// der Freunde e.V.").
+/// der Freunde e.V.") or a newsroom ("Redaktion").
 pub fn is_organization(name: &str) -> bool {
-    name.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
-        .map(|w| w.trim_end_matches('.').to_lowercase())
-        .any(|w| {
-            ORGANIZATION_WORDS.contains(&w.as_str())
-                || ORGANIZATION_ENDINGS.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
-        })
+    DESKS.contains(&name.trim().to_lowercase().as_str())
+        || name
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')'))
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .any(|w| {
+                ORGANIZATION_WORDS.contains(&w.as_str())
+                    || ORGANIZATION_ENDINGS.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+            })
 }
 
 /// German compounds end in what they are: "Finanzmagazin", "Heimatverein".
@@ -228,12 +256,16 @@ pub fn clean_names(raw: &str, trust: Trust) -> Vec<String> {
     let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut text = collapsed.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     for _ in 0..2 {
+        text = NAVIGATION_LABEL.replace(&text, "").into_owned();
         text = LEADING_LABEL.replace(&text, "").into_owned();
         text = COLON_LABEL.replace(&text, "").into_owned();
         text = GLUED_LABEL.replace(&text, "$1").into_owned();
     }
     if is_url_or_mail(&text) {
         return Vec::new();
+    }
+    if let Some(credit) = agency_credit(&text) {
+        return credit;
     }
     // A tail only cuts after a name: "Published by Jane Doe" keeps its name.
     let text = match TAIL.find(&text) {
@@ -246,6 +278,81 @@ pub fn clean_names(raw: &str, trust: Trust) -> Vec<String> {
         .map(|part| undouble(part.trim_end_matches(['.', '\'']).trim()))
         .filter(|name| looks_like_name(name, trust))
         .collect()
+}
+
+/// News agencies and wire services, whose credit stands where a byline would.
+const NEWS_AGENCIES: &[&str] = &[
+    "aap",
+    "afp",
+    "ana",
+    "ansa",
+    "ap",
+    "apa",
+    "belga",
+    "ctk",
+    "dapd",
+    "ddp",
+    "dpa",
+    "efe",
+    "epd",
+    "jiji",
+    "kathpress",
+    "kna",
+    "kyodo",
+    "pap",
+    "pti",
+    "reuters",
+    "sda",
+    "sid",
+    "tass",
+    "upi",
+    "xinhua",
+    "yonhap",
+];
+
+/// Articles open the names of papers ("The Local", "Die Welt"), not of people.
+const ARTICLES: &[&str] = &["the", "der", "die", "das", "le", "la", "les", "el", "il", "het"];
+
+/// Whether a word is a news agency's credit ("dpa", "AFP").
+pub fn is_news_agency(word: &str) -> bool {
+    NEWS_AGENCIES.iter().any(|a| a.eq_ignore_ascii_case(word.trim()))
+}
+
+/// A credit that joins an agency to a desk or a partner with a slash
+/// ("dpa/lno", "det/dpa", "AFP/The Local") is one credit, kept whole; beside
+/// a person's full name ("Jane Doe/AP") the agency only says where she works.
+fn agency_credit(text: &str) -> Option<Vec<String>> {
+    let cut = TAIL.find(text)?;
+    let slash = cut.start() + text[cut.start()..].find('/')?;
+    if !text[cut.start()..slash].trim().is_empty() {
+        return None;
+    }
+    let head = text[..cut.start()].trim();
+    let rest = text[slash + 1..].trim_start();
+    let second = TAIL.find(rest).map_or(rest, |m| &rest[..m.start()]).trim();
+    if head.is_empty() || second.is_empty() || !(is_news_agency(head) || is_news_agency(second)) {
+        return None;
+    }
+    let person = [head, second].into_iter().find(|p| {
+        let opening = p.split_whitespace().next().unwrap_or("").to_lowercase();
+        !is_news_agency(p)
+            && !ARTICLES.contains(&opening.as_str())
+            && p.split_whitespace().count() >= 2
+            && looks_like_name(p, Trust::Visible)
+    });
+    Some(vec![person.map_or_else(|| format!("{head}/{second}"), str::to_string)])
+}
+
+/// "Hamburg (dpa/lno) – ": a place and, in brackets, who reports from it.
+static CREDITED_DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}.'’ -]{1,40}?\s*\(([^()]{2,30})\)\s*[–—-]+\s").expect("valid regex"));
+
+/// The agency a story's dateline credits ("Hamburg (dpa/lno) – Trotz...",
+/// "WASHINGTON (AP) — The"): the wire copy's author.
+pub fn dateline_credit(paragraph: &str) -> Vec<String> {
+    let Some(c) = CREDITED_DATELINE.captures(paragraph) else { return Vec::new() };
+    let credit = &c[1];
+    if credit.split(['/', ',', ' ']).any(is_news_agency) { clean_names(credit, Trust::Markup) } else { Vec::new() }
 }
 
 /// "Jane Doe Jane Doe" (a name printed twice, as a caption and a link) to "Jane Doe".
@@ -275,9 +382,9 @@ pub fn looks_like_name(name: &str, trust: Trust) -> bool {
     {
         return false;
     }
-    // A user name may end in digits ("marianne1"); a person's name has none.
+    // A user name may hold digits ("marianne1", "bo2man"); a person's name has none.
     let digits_allowed = trust == Trust::Markup && words.len() == 1 && name.starts_with(char::is_alphabetic);
-    let letters = if digits_allowed { name.trim_end_matches(|c: char| c.is_ascii_digit()) } else { name };
+    let letters: String = name.chars().filter(|c| !(digits_allowed && c.is_ascii_digit())).collect();
     if letters
         .chars()
         .any(|c| c.is_ascii_digit() || matches!(c, '<' | '>' | '{' | '}' | '=' | '|' | '/' | '?' | '!' | ':'))
@@ -352,6 +459,11 @@ mod tests {
         assert_eq!(names("Interview: Jane Doe"), ["Jane Doe"]);
         assert_eq!(names("Pressemitteilung von Jane Doe"), ["Jane Doe"]);
         assert!(names("Foto: John Roe von Pexels").is_empty());
+        assert_eq!(names("View all posts by Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Zeige alle Beiträge von Petra Muster"), ["Petra Muster"]);
+        assert_eq!(names("Alles von Jane Doe"), ["Jane Doe"]);
+        assert_eq!(clean_names("Beiträge von: Redaktion", Trust::Markup), ["Redaktion"]);
+        assert_eq!(names("Voir tous les articles de Jean Dupont"), ["Jean Dupont"]);
         assert!(is_labelled("Gespeichert von rasos am 24. Juli 2017"));
         assert!(!is_labelled("Jane Doe"));
     }
@@ -371,6 +483,7 @@ mod tests {
     fn markup_names_may_be_usernames() {
         assert_eq!(clean_names("lupa", Trust::Markup), ["lupa"]);
         assert_eq!(clean_names("von marianne1", Trust::Markup), ["marianne1"]);
+        assert_eq!(clean_names("Author: bo2man", Trust::Markup), ["bo2man"]);
         assert!(clean_names("Jane2 Doe", Trust::Markup).is_empty());
         assert!(clean_names("lupa", Trust::Visible).is_empty());
         assert!(clean_names("https://ex.org/author/jane", Trust::Markup).is_empty());
@@ -382,8 +495,27 @@ mod tests {
         assert!(is_organization("Example News"));
         assert!(is_organization("Muster GmbH"));
         assert!(is_organization("IT Finanzmagazin"));
+        assert!(is_organization("Redaktion") && is_organization("Editorial Team"));
         assert!(!is_organization("Jane Doe"));
         assert!(!is_organization("Evan Newsome"));
+    }
+
+    #[test]
+    fn agency_credits_joined_by_a_slash_stay_whole() {
+        assert_eq!(names("Von dpa/lno"), ["dpa/lno"]);
+        assert_eq!(clean_names("det/dpa", Trust::Markup), ["det/dpa"]);
+        assert_eq!(names("AFP/The Local - Updated 3 May"), ["AFP/The Local"]);
+        assert_eq!(names("By Jane Doe/AP"), ["Jane Doe"]);
+        assert_eq!(names("Jane Doe / Example Post"), ["Jane Doe"]);
+        assert!(is_news_agency("Reuters") && !is_news_agency("Local"));
+    }
+
+    #[test]
+    fn datelines_credit_agencies() {
+        assert_eq!(dateline_credit("Hamburg (dpa/lno) – Trotz eines Gespräches"), ["dpa/lno"]);
+        assert_eq!(dateline_credit("WASHINGTON (AP) — The council voted"), ["AP"]);
+        assert!(dateline_credit("Hamburg (Germany) – Trotz eines Gespräches").is_empty());
+        assert!(dateline_credit("The council (AP) voted").is_empty());
     }
 
     #[test]

@@ -271,7 +271,7 @@ pub fn extract(
             &ld.description,
             page.meta(&["og:description", "description", "twitter:description", "dc.description"]).unwrap_or(""),
         ]),
-        authors: find_authors(page, &ld, &text_evidence, &[publisher.as_str(), site_name, host.as_str()]),
+        authors: find_authors(page, &ld, &text_evidence, text, &[publisher.as_str(), site_name, host.as_str()]),
         published,
         modified,
         site_name: if site_name == publisher { String::new() } else { site_name.to_string() },
@@ -404,12 +404,15 @@ fn parse_page_date(value: &str, month_first: bool) -> Option<ArticleDate> {
 
 /// The place of `rel="author"` links among the sources of authors.
 const REL_AUTHOR: usize = 2;
+/// The place of byline elements, the first source of visible names.
+const BYLINES: usize = 4;
 
 /// Authors from the first source that names any, best source first.
 fn find_authors(
     page: &PageEvidence,
     ld: &jsonld::LinkedData,
     text: &plaintext::TextEvidence,
+    article_text: &str,
     sites: &[&str],
 ) -> Vec<Author> {
     let from_ld = |organizations: bool| -> Vec<Author> {
@@ -487,7 +490,9 @@ fn find_authors(
             .map(|name| Author { name, ..Author::default() })
             .collect::<Vec<_>>()
     };
-    let headline_lines = || page.headline_lines.iter().find_map(|l| plaintext::byline(l)).unwrap_or_default();
+    let header_bylines =
+        || page.headline_lines.iter().filter_map(|l| plaintext::byline(l).or_else(|| labelled_byline(l)));
+    let headline_lines = || header_bylines().next().unwrap_or_default();
     // "Posted in News by jdoe on May 3": the date line often names the author too.
     let date_lines =
         || page.dates.iter().filter(|d| !d.boilerplate).find_map(|d| plaintext::byline(&d.value)).unwrap_or_default();
@@ -500,9 +505,15 @@ fn find_authors(
         let opening = opening.join(" ");
         authors::is_labelled(&opening).then(|| plaintext::byline(&opening)).flatten().unwrap_or_default()
     };
+    let dateline_credit = || {
+        let description = page.meta(&["og:description", "description"]).unwrap_or("");
+        let openings = article_text.split("\n\n").take(3).chain([ld.description.as_str(), description]);
+        let credit = openings.map(authors::dateline_credit).find(|c| !c.is_empty()).unwrap_or_default();
+        credit.into_iter().map(|name| Author { name, ..Author::default() }).collect::<Vec<_>>()
+    };
     let name_beside_date =
         || page.headline_lines.iter().find_map(|l| plaintext::name_beside_date(l)).unwrap_or_default();
-    // Keep REL_AUTHOR the index of `rel_author()`.
+    // Keep REL_AUTHOR the index of `rel_author()`, BYLINES of `bylines()`.
     let candidates = [
         from_ld(false),
         microdata(),
@@ -523,15 +534,20 @@ fn find_authors(
             Trust::Markup,
         ),
         text.authors.clone(),
+        dateline_credit(),
         from_strings(page.boilerplate_authors.iter().map(String::as_str).collect(), Trust::Markup),
         from_ld(true),
         meta(true),
         personal_site_owner(page, sites),
     ];
-    // The site's own name, or an organization's, in an author field is a
-    // weaker answer than a person's name from a later source, but better
-    // than none (a personal blog, a press release).
-    let is_site = |a: &Author| site_keys.contains(&squash(&a.name)) || authors::is_organization(&a.name);
+    // The site's own name, an organization's or an agency's, in an author
+    // field is a weaker answer than a person's name from a later source,
+    // but better than none (a personal blog, a press release, wire copy).
+    let is_site = |a: &Author| {
+        site_keys.contains(&squash(&a.name))
+            || authors::is_organization(&a.name)
+            || a.name.split('/').any(authors::is_news_agency)
+    };
     let people = |c: &Vec<Author>| c.iter().filter(|a| !is_site(a)).cloned().collect::<Vec<_>>();
     let first = candidates.iter().position(|c| !people(c).is_empty());
     let mut chosen = match first {
@@ -560,6 +576,22 @@ fn find_authors(
         }
     }
     for author in &mut chosen {
+        if let Some(name) = account_owner(&author.name) {
+            author.name = name;
+        }
+    }
+    // The account a CMS posts under ("Gespeichert von human") gives way to
+    // the full name the header's byline prints ("Beitrag von Jane Doe");
+    // a name in author markup stands.
+    if let [account] = chosen.as_slice()
+        && first.is_some_and(|i| i >= BYLINES)
+        && !account.name.contains(' ')
+        && !account.name.contains(char::is_uppercase)
+        && let Some(full) = header_bylines().find(|names| names.iter().all(|a| a.name.contains(' ')))
+    {
+        chosen = full;
+    }
+    for author in &mut chosen {
         if author.handle.is_empty()
             && let Some(t) = text.authors.iter().find(|t| t.name == author.name)
         {
@@ -567,6 +599,15 @@ fn find_authors(
         }
     }
     chosen
+}
+
+/// "Auteur : Jane Doe": a short line that opens with an author label.
+fn labelled_byline(line: &str) -> Option<Vec<Author>> {
+    if !authors::is_labelled(line) || line.split_whitespace().count() > plaintext::MAX_BYLINE_WORDS {
+        return None;
+    }
+    let names = authors::clean_names(line, Trust::Visible);
+    (!names.is_empty()).then(|| names.into_iter().map(|name| Author { name, ..Author::default() }).collect())
 }
 
 /// The person a personal site is named after: "Jane Doe's blog", or a
@@ -612,6 +653,20 @@ fn personal_site_owner(page: &PageEvidence, sites: &[&str]) -> Vec<Author> {
         .take(1)
         .map(|name| Author { name, ..Author::default() })
         .collect()
+}
+
+/// "Robert Doe" for the account "robert.doe" or "robert_doe": a user name
+/// made of a known given name and a family name spells its owner's name.
+fn account_owner(user: &str) -> Option<String> {
+    let (given, family) = user.split_once(['.', '_'])?;
+    let lower_letters = |s: &str| s.chars().count() >= 2 && s.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
+    if !lower_letters(given) || !lower_letters(family) {
+        return None;
+    }
+    let capitalized =
+        |s: &str| s.chars().take(1).flat_map(char::to_uppercase).chain(s.chars().skip(1)).collect::<String>();
+    let given = capitalized(given);
+    crate::analysis::entities::gazetteer::is_first_name(&given).then(|| format!("{given} {}", capitalized(family)))
 }
 
 /// Whether a user name spells a full name, accents aside: "gabor_munier"

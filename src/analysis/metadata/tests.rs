@@ -226,8 +226,8 @@ fn a_user_name_gives_way_to_the_full_name_a_byline_spells() {
          <body><h1>N</h1><div class=\"byline\">Autor: José Núñez</div>{BODY}</body></html>"
     );
     assert_eq!(names(&page(&html)), ["José Núñez"]);
-    let other = html.replace("José Núñez", "Jane Doe");
-    assert_eq!(names(&page(&other)), ["jose_nunez"]);
+    let other = html.replace("José Núñez", "Jane Doe").replace("jose_nunez", "jdoe_1");
+    assert_eq!(names(&page(&other)), ["jdoe_1"]);
 }
 
 #[test]
@@ -263,4 +263,55 @@ fn author_links_of_other_articles_give_way_to_the_byline_they_agree_with() {
     // A byline naming someone else does not prune the links.
     let other = html.replace("<div class=\"byline\">Jane Doe</div>", "<div class=\"byline\">Erika Beispiel</div>");
     assert_eq!(names(&page(&other)), ["Jane Doe", "John Roe", "Max Muster"]);
+}
+
+#[test]
+fn a_newsroom_credit_answers_when_no_person_is_named() {
+    let desk = format!(
+        "<html><head><title>N</title></head><body><h1>N</h1><span class=\"byline\">von Redaktion</span>{BODY}</body></html>"
+    );
+    assert_eq!(names(&page(&desk)), ["Redaktion"]);
+    let both = desk.replace("<h1>N</h1>", "<h1>N</h1><p>Von Jane Doe</p>");
+    assert_eq!(names(&page(&both)), ["Jane Doe"]);
+}
+
+#[test]
+fn an_agency_the_dateline_credits_answers_when_no_person_is_named() {
+    let wire = "<html><head><title>N</title></head><body><h1>N</h1><p>Hamburg (dpa/lno) – The council voted on Tuesday \
+        to approve the new budget, after a long debate about schools, roads and parks.</p></body></html>";
+    assert_eq!(names(&page(wire)), ["dpa/lno"]);
+    let signed = wire.replace("<h1>N</h1>", "<h1>N</h1><p>Von Jane Doe</p>");
+    assert_eq!(names(&page(&signed)), ["Jane Doe"]);
+    // A person whose given name spells an agency ("Ana", "Sid") is a person.
+    let ana = signed.replace("Jane Doe", "Ana Doe");
+    assert_eq!(names(&page(&ana)), ["Ana Doe"]);
+}
+
+#[test]
+fn a_labelled_header_line_names_the_author() {
+    let html =
+        format!("<html><head><title>N</title></head><body><h1>N</h1><p>Auteur : Jean Dupont</p>{BODY}</body></html>");
+    assert_eq!(names(&page(&html)), ["Jean Dupont"]);
+}
+
+#[test]
+fn a_posting_account_gives_way_to_the_full_name_of_the_header_byline() {
+    let html = format!(
+        "<html><head><title>N</title></head><body><div class=\"submitted\">Gespeichert von human am 7. Juli 2019</div>\
+         <h1>N</h1><p>Blog Beitrag von Jane Doe</p>{BODY}</body></html>"
+    );
+    assert_eq!(names(&page(&html)), ["Jane Doe"]);
+    let unsigned = html.replace("<p>Blog Beitrag von Jane Doe</p>", "");
+    assert_eq!(names(&page(&unsigned)), ["human"]);
+}
+
+#[test]
+fn an_account_named_given_dot_family_spells_its_owner() {
+    let html = |user: &str| {
+        format!(
+            "<html><head><title>N</title><meta name=\"author\" content=\"{user}\"></head><body>{BODY}</body></html>"
+        )
+    };
+    assert_eq!(names(&page(&html("robert.miller"))), ["Robert Miller"]);
+    assert_eq!(names(&page(&html("sv_team"))), ["sv_team"]);
 }
