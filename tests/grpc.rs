@@ -261,6 +261,7 @@ async fn the_seed_article_comes_out_right() {
     assert_eq!(published.instant.unwrap().seconds, 1_677_154_140);
     let authors: Vec<(&str, &str)> = meta.authors.iter().map(|a| (a.name.as_str(), a.handle.as_str())).collect();
     assert_eq!(authors, [("Sabina Mammadli", "@SabinaMmdl")]);
+    assert_eq!(meta.authors[0].kind, pb::AuthorKind::Person as i32);
     assert_eq!((meta.publisher.as_str(), meta.publisher_handle.as_str()), ("AzerNews", "@AzerNewsAz"));
     assert_eq!(meta.language_code, "en");
 

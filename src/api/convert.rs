@@ -4,7 +4,7 @@
 use super::error::ApiError;
 use super::offsets::{OffsetMap, Unit};
 use crate::analysis::entities::{Entity, EntityType, MentionKind};
-use crate::analysis::metadata::{ArticleDate, DatePrecision, LanguageSource, Metadata};
+use crate::analysis::metadata::{ArticleDate, AuthorKind, DatePrecision, LanguageSource, Metadata};
 use crate::analysis::quotes::{Quote, QuoteKind};
 use crate::analysis::summary::{Summary, SummaryOptions};
 use crate::analysis::text::Span;
@@ -174,7 +174,16 @@ fn metadata(m: &Metadata, offsets: &OffsetMap) -> pb::Metadata {
         authors: m
             .authors
             .iter()
-            .map(|a| pb::Author { name: a.name.clone(), url: a.url.clone(), handle: a.handle.clone() })
+            .map(|a| pb::Author {
+                name: a.name.clone(),
+                url: a.url.clone(),
+                handle: a.handle.clone(),
+                kind: match a.kind {
+                    AuthorKind::Person => pb::AuthorKind::Person,
+                    AuthorKind::Organization => pb::AuthorKind::Organization,
+                }
+                .into(),
+            })
             .collect(),
         published_at: m.published.as_ref().map(article_date),
         modified_at: m.modified.as_ref().map(article_date),

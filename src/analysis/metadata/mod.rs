@@ -26,6 +26,17 @@ pub struct Author {
     pub url: String,
     /// A social media handle, "@" included.
     pub handle: String,
+    pub kind: AuthorKind,
+}
+
+/// What an author credit names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AuthorKind {
+    #[default]
+    Person,
+    /// A news agency, a newsroom, the site or its publisher: credited when
+    /// the page names no person.
+    Organization,
 }
 
 /// The place line that opens a story ("ATLANTA --").
@@ -424,6 +435,7 @@ fn find_authors(
                     name,
                     url: p.url.clone(),
                     handle: p.handle.clone(),
+                    kind: if p.is_organization { AuthorKind::Organization } else { AuthorKind::Person },
                 })
             })
             .collect()
@@ -555,6 +567,9 @@ fn find_authors(
         None => candidates.iter().find(|c| !c.is_empty()).cloned().unwrap_or_default(),
     };
     dedup_authors(&mut chosen);
+    for author in chosen.iter_mut().filter(|a| is_site(a)) {
+        author.kind = AuthorKind::Organization;
+    }
     // Links marked rel="author" also run through lists of other articles:
     // when the next source names only some of them, those are the article's.
     if first == Some(REL_AUTHOR) && chosen.len() > 1 {

@@ -294,7 +294,7 @@ mod tests {
             "Jane Doe Read more\n\n{BODY}\n\n---\n\nJane Doe is Example Times’ staff journalist, follow her on Twitter: @janedoe\n\nFollow us on Twitter @ExampleTimesX"
         );
         let e = read_text(&text);
-        assert_eq!(e.authors, vec![Author { name: "Jane Doe".into(), url: String::new(), handle: "@janedoe".into() }]);
+        assert_eq!(e.authors, vec![Author { name: "Jane Doe".into(), handle: "@janedoe".into(), ..Author::default() }]);
         assert_eq!(e.publisher, "Example Times");
         assert_eq!(e.publisher_handle, "@ExampleTimesX");
         assert_eq!(e.social_handles, ["@janedoe", "@ExampleTimesX"]);

@@ -35,7 +35,7 @@ fn plain_text_header_and_footer() {
     assert_eq!(published.local(), "2021-06-01T09:30:00+02:00");
     assert_eq!(published.precision(), DatePrecision::Minute);
     assert_eq!(published.instant(), (1_622_532_600, 0));
-    assert_eq!(md.authors, vec![Author { name: "Jane Doe".into(), url: String::new(), handle: "@janedoe".into() }]);
+    assert_eq!(md.authors, vec![Author { name: "Jane Doe".into(), handle: "@janedoe".into(), ..Author::default() }]);
     assert_eq!(md.publisher, "Example Times");
     assert_eq!(md.publisher_handle, "@ExampleTimesX");
     assert_eq!((md.language.as_str(), md.language_source), ("en", LanguageSource::Detected));
@@ -279,9 +279,13 @@ fn a_newsroom_credit_answers_when_no_person_is_named() {
 fn an_agency_the_dateline_credits_answers_when_no_person_is_named() {
     let wire = "<html><head><title>N</title></head><body><h1>N</h1><p>Hamburg (dpa/lno) – The council voted on Tuesday \
         to approve the new budget, after a long debate about schools, roads and parks.</p></body></html>";
-    assert_eq!(names(&page(wire)), ["dpa/lno"]);
+    let credited = page(wire);
+    assert_eq!(names(&credited), ["dpa/lno"]);
+    assert_eq!(credited.authors[0].kind, AuthorKind::Organization);
+    let signed = page(&wire.replace("<h1>N</h1>", "<h1>N</h1><p>Von Jane Doe</p>"));
+    assert_eq!(names(&signed), ["Jane Doe"]);
+    assert_eq!(signed.authors[0].kind, AuthorKind::Person);
     let signed = wire.replace("<h1>N</h1>", "<h1>N</h1><p>Von Jane Doe</p>");
-    assert_eq!(names(&page(&signed)), ["Jane Doe"]);
     // A person whose given name spells an agency ("Ana", "Sid") is a person.
     let ana = signed.replace("Jane Doe", "Ana Doe");
     assert_eq!(names(&page(&ana)), ["Ana Doe"]);
