@@ -25,27 +25,29 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15lede/v1/article.proto\x12\x07lede.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xa8\x01\n\x08\x44ocument\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\x07\x63ontent\x18\x02 \x01(\tH\x00\x12\x15\n\x0braw_content\x18\x03 \x01(\x0cH\x00\x12\'\n\x06\x66ormat\x18\x04 \x01(\x0e\x32\x17.lede.v1.DocumentFormat\x12\x0b\n\x03url\x18\x05 \x01(\t\x12\x15\n\rlanguage_code\x18\x06 \x01(\t\x12\x0f\n\x07\x63harset\x18\x07 \x01(\tB\x08\n\x06source\"&\n\x08TextSpan\x12\r\n\x05\x62\x65gin\x18\x01 \x01(\x05\x12\x0b\n\x03\x65nd\x18\x02 \x01(\x05\"R\n\x08Sentence\x12\x1f\n\x04span\x18\x01 \x01(\x0b\x32\x11.lede.v1.TextSpan\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\x17\n\x0fparagraph_index\x18\x03 \x01(\x05\"\xe8\x03\n\x08Metadata\x12\r\n\x05title\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\x12 \n\x07\x61uthors\x18\x03 \x03(\x0b\x32\x0f.lede.v1.Author\x12*\n\x0cpublished_at\x18\x04 \x01(\x0b\x32\x14.lede.v1.ArticleDate\x12)\n\x0bmodified_at\x18\x05 \x01(\x0b\x32\x14.lede.v1.ArticleDate\x12\x11\n\tpublisher\x18\x06 \x01(\t\x12\x18\n\x10publisher_handle\x18\x07 \x01(\t\x12\x11\n\tsite_name\x18\x08 \x01(\t\x12\x15\n\rcanonical_url\x18\t \x01(\t\x12\x0f\n\x07section\x18\n \x01(\t\x12\x0c\n\x04tags\x18\x0b \x03(\t\x12\x11\n\timage_url\x18\x0c \x01(\t\x12\x15\n\rlanguage_code\x18\r \x01(\t\x12\x30\n\x0flanguage_source\x18\x0e \x01(\x0e\x32\x17.lede.v1.LanguageSource\x12#\n\x08\x64\x61teline\x18\x0f \x01(\x0b\x32\x11.lede.v1.Dateline\x12\x12\n\nword_count\x18\x10 \x01(\x05\x12\x1c\n\x14reading_time_seconds\x18\x11 \x01(\x05\x12\x16\n\x0esocial_handles\x18\x12 \x03(\t\"3\n\x06\x41uthor\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0b\n\x03url\x18\x02 \x01(\t\x12\x0e\n\x06handle\x18\x03 \x01(\t\"t\n\x0b\x41rticleDate\x12\r\n\x05local\x18\x01 \x01(\t\x12+\n\x07instant\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12)\n\tprecision\x18\x03 \x01(\x0e\x32\x16.lede.v1.DatePrecision\"K\n\x08\x44\x61teline\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x10\n\x08location\x18\x02 \x01(\t\x12\x1f\n\x04span\x18\x03 \x01(\x0b\x32\x11.lede.v1.TextSpan\"\xaa\x01\n\x06\x45ntity\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12!\n\x04type\x18\x03 \x01(\x0e\x32\x13.lede.v1.EntityType\x12\x10\n\x08salience\x18\x04 \x01(\x02\x12(\n\x08mentions\x18\x05 \x03(\x0b\x32\x16.lede.v1.EntityMention\x12\r\n\x05roles\x18\x06 \x03(\t\x12\x18\n\x10normalized_value\x18\x07 \x01(\t\"b\n\rEntityMention\x12\x1f\n\x04span\x18\x01 \x01(\x0b\x32\x11.lede.v1.TextSpan\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.lede.v1.MentionType\"\x89\x02\n\x05Quote\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x1f\n\x04span\x18\x02 \x01(\x0b\x32\x11.lede.v1.TextSpan\x12 \n\x04type\x18\x03 \x01(\x0e\x32\x12.lede.v1.QuoteType\x12\x0f\n\x07speaker\x18\x04 \x01(\t\x12\'\n\x0cspeaker_span\x18\x05 \x01(\x0b\x32\x11.lede.v1.TextSpan\x12\x14\n\x0cspeaker_name\x18\x06 \x01(\t\x12\x19\n\x11speaker_entity_id\x18\x07 \x01(\t\x12\x0b\n\x03\x63ue\x18\x08 \x01(\t\x12#\n\x08\x63ue_span\x18\t \x01(\x0b\x32\x11.lede.v1.TextSpan\x12\x12\n\nconfidence\x18\n \x01(\x02\"I\n\x0eSummaryOptions\x12\x15\n\rmax_sentences\x18\x01 \x01(\x05\x12\x11\n\tmax_words\x18\x02 \x01(\x05\x12\r\n\x05ratio\x18\x03 \x01(\x02\"l\n\x07Summary\x12+\n\tsentences\x18\x01 \x03(\x0b\x32\x18.lede.v1.SummarySentence\x12\x0c\n\x04text\x18\x02 \x01(\t\x12&\n\nkeyphrases\x18\x03 \x03(\x0b\x32\x12.lede.v1.Keyphrase\"g\n\x0fSummarySentence\x12\x1f\n\x04span\x18\x01 \x01(\x0b\x32\x11.lede.v1.TextSpan\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\x16\n\x0esentence_index\x18\x03 \x01(\x05\x12\r\n\x05score\x18\x04 \x01(\x02\"I\n\tKeyphrase\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\r\n\x05score\x18\x02 \x01(\x02\x12\x1f\n\x04span\x18\x03 \x01(\x0b\x32\x11.lede.v1.TextSpan*k\n\x0e\x44ocumentFormat\x12\x1f\n\x1b\x44OCUMENT_FORMAT_UNSPECIFIED\x10\x00\x12\x1e\n\x1a\x44OCUMENT_FORMAT_PLAIN_TEXT\x10\x01\x12\x18\n\x14\x44OCUMENT_FORMAT_HTML\x10\x02*w\n\x0c\x45ncodingType\x12\x1d\n\x19\x45NCODING_TYPE_UNSPECIFIED\x10\x00\x12\x16\n\x12\x45NCODING_TYPE_UTF8\x10\x01\x12\x17\n\x13\x45NCODING_TYPE_UTF16\x10\x02\x12\x17\n\x13\x45NCODING_TYPE_UTF32\x10\x03*}\n\rDatePrecision\x12\x1e\n\x1a\x44\x41TE_PRECISION_UNSPECIFIED\x10\x00\x12\x16\n\x12\x44\x41TE_PRECISION_DAY\x10\x01\x12\x19\n\x15\x44\x41TE_PRECISION_MINUTE\x10\x02\x12\x19\n\x15\x44\x41TE_PRECISION_SECOND\x10\x03*\x8a\x01\n\x0eLanguageSource\x12\x1f\n\x1bLANGUAGE_SOURCE_UNSPECIFIED\x10\x00\x12\x1b\n\x17LANGUAGE_SOURCE_REQUEST\x10\x01\x12\x1c\n\x18LANGUAGE_SOURCE_DECLARED\x10\x02\x12\x1c\n\x18LANGUAGE_SOURCE_DETECTED\x10\x03*\xba\x02\n\nEntityType\x12\x1b\n\x17\x45NTITY_TYPE_UNSPECIFIED\x10\x00\x12\x16\n\x12\x45NTITY_TYPE_PERSON\x10\x01\x12\x1c\n\x18\x45NTITY_TYPE_ORGANIZATION\x10\x02\x12\x18\n\x14\x45NTITY_TYPE_LOCATION\x10\x03\x12\x1b\n\x17\x45NTITY_TYPE_NATIONALITY\x10\x04\x12\x15\n\x11\x45NTITY_TYPE_EVENT\x10\x05\x12\x15\n\x11\x45NTITY_TYPE_OTHER\x10\x06\x12\x14\n\x10\x45NTITY_TYPE_DATE\x10\x07\x12\x14\n\x10\x45NTITY_TYPE_TIME\x10\x08\x12\x15\n\x11\x45NTITY_TYPE_MONEY\x10\t\x12\x17\n\x13\x45NTITY_TYPE_PERCENT\x10\n\x12\x18\n\x14\x45NTITY_TYPE_QUANTITY\x10\x0b*w\n\x0bMentionType\x12\x1c\n\x18MENTION_TYPE_UNSPECIFIED\x10\x00\x12\x17\n\x13MENTION_TYPE_PROPER\x10\x01\x12\x17\n\x13MENTION_TYPE_COMMON\x10\x02\x12\x18\n\x14MENTION_TYPE_PRONOUN\x10\x03*m\n\tQuoteType\x12\x1a\n\x16QUOTE_TYPE_UNSPECIFIED\x10\x00\x12\x15\n\x11QUOTE_TYPE_DIRECT\x10\x01\x12\x17\n\x13QUOTE_TYPE_INDIRECT\x10\x02\x12\x14\n\x10QUOTE_TYPE_MIXED\x10\x03\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x15lede/v1/article.proto\x12\x07lede.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\xa8\x01\n\x08\x44ocument\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\x07\x63ontent\x18\x02 \x01(\tH\x00\x12\x15\n\x0braw_content\x18\x03 \x01(\x0cH\x00\x12\'\n\x06\x66ormat\x18\x04 \x01(\x0e\x32\x17.lede.v1.DocumentFormat\x12\x0b\n\x03url\x18\x05 \x01(\t\x12\x15\n\rlanguage_code\x18\x06 \x01(\t\x12\x0f\n\x07\x63harset\x18\x07 \x01(\tB\x08\n\x06source\"&\n\x08TextSpan\x12\r\n\x05\x62\x65gin\x18\x01 \x01(\x05\x12\x0b\n\x03\x65nd\x18\x02 \x01(\x05\"R\n\x08Sentence\x12\x1f\n\x04span\x18\x01 \x01(\x0b\x32\x11.lede.v1.TextSpan\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\x17\n\x0fparagraph_index\x18\x03 \x01(\x05\"\xe8\x03\n\x08Metadata\x12\r\n\x05title\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x02 \x01(\t\x12 \n\x07\x61uthors\x18\x03 \x03(\x0b\x32\x0f.lede.v1.Author\x12*\n\x0cpublished_at\x18\x04 \x01(\x0b\x32\x14.lede.v1.ArticleDate\x12)\n\x0bmodified_at\x18\x05 \x01(\x0b\x32\x14.lede.v1.ArticleDate\x12\x11\n\tpublisher\x18\x06 \x01(\t\x12\x18\n\x10publisher_handle\x18\x07 \x01(\t\x12\x11\n\tsite_name\x18\x08 \x01(\t\x12\x15\n\rcanonical_url\x18\t \x01(\t\x12\x0f\n\x07section\x18\n \x01(\t\x12\x0c\n\x04tags\x18\x0b \x03(\t\x12\x11\n\timage_url\x18\x0c \x01(\t\x12\x15\n\rlanguage_code\x18\r \x01(\t\x12\x30\n\x0flanguage_source\x18\x0e \x01(\x0e\x32\x17.lede.v1.LanguageSource\x12#\n\x08\x64\x61teline\x18\x0f \x01(\x0b\x32\x11.lede.v1.Dateline\x12\x12\n\nword_count\x18\x10 \x01(\x05\x12\x1c\n\x14reading_time_seconds\x18\x11 \x01(\x05\x12\x16\n\x0esocial_handles\x18\x12 \x03(\t\"V\n\x06\x41uthor\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0b\n\x03url\x18\x02 \x01(\t\x12\x0e\n\x06handle\x18\x03 \x01(\t\x12!\n\x04kind\x18\x04 \x01(\x0e\x32\x13.lede.v1.AuthorKind\"t\n\x0b\x41rticleDate\x12\r\n\x05local\x18\x01 \x01(\t\x12+\n\x07instant\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12)\n\tprecision\x18\x03 \x01(\x0e\x32\x16.lede.v1.DatePrecision\"K\n\x08\x44\x61teline\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x10\n\x08location\x18\x02 \x01(\t\x12\x1f\n\x04span\x18\x03 \x01(\x0b\x32\x11.lede.v1.TextSpan\"\xaa\x01\n\x06\x45ntity\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12!\n\x04type\x18\x03 \x01(\x0e\x32\x13.lede.v1.EntityType\x12\x10\n\x08salience\x18\x04 \x01(\x02\x12(\n\x08mentions\x18\x05 \x03(\x0b\x32\x16.lede.v1.EntityMention\x12\r\n\x05roles\x18\x06 \x03(\t\x12\x18\n\x10normalized_value\x18\x07 \x01(\t\"b\n\rEntityMention\x12\x1f\n\x04span\x18\x01 \x01(\x0b\x32\x11.lede.v1.TextSpan\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\"\n\x04type\x18\x03 \x01(\x0e\x32\x14.lede.v1.MentionType\"\x89\x02\n\x05Quote\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x1f\n\x04span\x18\x02 \x01(\x0b\x32\x11.lede.v1.TextSpan\x12 \n\x04type\x18\x03 \x01(\x0e\x32\x12.lede.v1.QuoteType\x12\x0f\n\x07speaker\x18\x04 \x01(\t\x12\'\n\x0cspeaker_span\x18\x05 \x01(\x0b\x32\x11.lede.v1.TextSpan\x12\x14\n\x0cspeaker_name\x18\x06 \x01(\t\x12\x19\n\x11speaker_entity_id\x18\x07 \x01(\t\x12\x0b\n\x03\x63ue\x18\x08 \x01(\t\x12#\n\x08\x63ue_span\x18\t \x01(\x0b\x32\x11.lede.v1.TextSpan\x12\x12\n\nconfidence\x18\n \x01(\x02\"I\n\x0eSummaryOptions\x12\x15\n\rmax_sentences\x18\x01 \x01(\x05\x12\x11\n\tmax_words\x18\x02 \x01(\x05\x12\r\n\x05ratio\x18\x03 \x01(\x02\"l\n\x07Summary\x12+\n\tsentences\x18\x01 \x03(\x0b\x32\x18.lede.v1.SummarySentence\x12\x0c\n\x04text\x18\x02 \x01(\t\x12&\n\nkeyphrases\x18\x03 \x03(\x0b\x32\x12.lede.v1.Keyphrase\"g\n\x0fSummarySentence\x12\x1f\n\x04span\x18\x01 \x01(\x0b\x32\x11.lede.v1.TextSpan\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\x16\n\x0esentence_index\x18\x03 \x01(\x05\x12\r\n\x05score\x18\x04 \x01(\x02\"I\n\tKeyphrase\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\r\n\x05score\x18\x02 \x01(\x02\x12\x1f\n\x04span\x18\x03 \x01(\x0b\x32\x11.lede.v1.TextSpan*k\n\x0e\x44ocumentFormat\x12\x1f\n\x1b\x44OCUMENT_FORMAT_UNSPECIFIED\x10\x00\x12\x1e\n\x1a\x44OCUMENT_FORMAT_PLAIN_TEXT\x10\x01\x12\x18\n\x14\x44OCUMENT_FORMAT_HTML\x10\x02*w\n\x0c\x45ncodingType\x12\x1d\n\x19\x45NCODING_TYPE_UNSPECIFIED\x10\x00\x12\x16\n\x12\x45NCODING_TYPE_UTF8\x10\x01\x12\x17\n\x13\x45NCODING_TYPE_UTF16\x10\x02\x12\x17\n\x13\x45NCODING_TYPE_UTF32\x10\x03*_\n\nAuthorKind\x12\x1b\n\x17\x41UTHOR_KIND_UNSPECIFIED\x10\x00\x12\x16\n\x12\x41UTHOR_KIND_PERSON\x10\x01\x12\x1c\n\x18\x41UTHOR_KIND_ORGANIZATION\x10\x02*}\n\rDatePrecision\x12\x1e\n\x1a\x44\x41TE_PRECISION_UNSPECIFIED\x10\x00\x12\x16\n\x12\x44\x41TE_PRECISION_DAY\x10\x01\x12\x19\n\x15\x44\x41TE_PRECISION_MINUTE\x10\x02\x12\x19\n\x15\x44\x41TE_PRECISION_SECOND\x10\x03*\x8a\x01\n\x0eLanguageSource\x12\x1f\n\x1bLANGUAGE_SOURCE_UNSPECIFIED\x10\x00\x12\x1b\n\x17LANGUAGE_SOURCE_REQUEST\x10\x01\x12\x1c\n\x18LANGUAGE_SOURCE_DECLARED\x10\x02\x12\x1c\n\x18LANGUAGE_SOURCE_DETECTED\x10\x03*\xba\x02\n\nEntityType\x12\x1b\n\x17\x45NTITY_TYPE_UNSPECIFIED\x10\x00\x12\x16\n\x12\x45NTITY_TYPE_PERSON\x10\x01\x12\x1c\n\x18\x45NTITY_TYPE_ORGANIZATION\x10\x02\x12\x18\n\x14\x45NTITY_TYPE_LOCATION\x10\x03\x12\x1b\n\x17\x45NTITY_TYPE_NATIONALITY\x10\x04\x12\x15\n\x11\x45NTITY_TYPE_EVENT\x10\x05\x12\x15\n\x11\x45NTITY_TYPE_OTHER\x10\x06\x12\x14\n\x10\x45NTITY_TYPE_DATE\x10\x07\x12\x14\n\x10\x45NTITY_TYPE_TIME\x10\x08\x12\x15\n\x11\x45NTITY_TYPE_MONEY\x10\t\x12\x17\n\x13\x45NTITY_TYPE_PERCENT\x10\n\x12\x18\n\x14\x45NTITY_TYPE_QUANTITY\x10\x0b*w\n\x0bMentionType\x12\x1c\n\x18MENTION_TYPE_UNSPECIFIED\x10\x00\x12\x17\n\x13MENTION_TYPE_PROPER\x10\x01\x12\x17\n\x13MENTION_TYPE_COMMON\x10\x02\x12\x18\n\x14MENTION_TYPE_PRONOUN\x10\x03*m\n\tQuoteType\x12\x1a\n\x16QUOTE_TYPE_UNSPECIFIED\x10\x00\x12\x15\n\x11QUOTE_TYPE_DIRECT\x10\x01\x12\x17\n\x13QUOTE_TYPE_INDIRECT\x10\x02\x12\x14\n\x10QUOTE_TYPE_MIXED\x10\x03\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'lede.v1.article_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_DOCUMENTFORMAT']._serialized_start=2007
-  _globals['_DOCUMENTFORMAT']._serialized_end=2114
-  _globals['_ENCODINGTYPE']._serialized_start=2116
-  _globals['_ENCODINGTYPE']._serialized_end=2235
-  _globals['_DATEPRECISION']._serialized_start=2237
-  _globals['_DATEPRECISION']._serialized_end=2362
-  _globals['_LANGUAGESOURCE']._serialized_start=2365
-  _globals['_LANGUAGESOURCE']._serialized_end=2503
-  _globals['_ENTITYTYPE']._serialized_start=2506
-  _globals['_ENTITYTYPE']._serialized_end=2820
-  _globals['_MENTIONTYPE']._serialized_start=2822
-  _globals['_MENTIONTYPE']._serialized_end=2941
-  _globals['_QUOTETYPE']._serialized_start=2943
-  _globals['_QUOTETYPE']._serialized_end=3052
+  _globals['_DOCUMENTFORMAT']._serialized_start=2042
+  _globals['_DOCUMENTFORMAT']._serialized_end=2149
+  _globals['_ENCODINGTYPE']._serialized_start=2151
+  _globals['_ENCODINGTYPE']._serialized_end=2270
+  _globals['_AUTHORKIND']._serialized_start=2272
+  _globals['_AUTHORKIND']._serialized_end=2367
+  _globals['_DATEPRECISION']._serialized_start=2369
+  _globals['_DATEPRECISION']._serialized_end=2494
+  _globals['_LANGUAGESOURCE']._serialized_start=2497
+  _globals['_LANGUAGESOURCE']._serialized_end=2635
+  _globals['_ENTITYTYPE']._serialized_start=2638
+  _globals['_ENTITYTYPE']._serialized_end=2952
+  _globals['_MENTIONTYPE']._serialized_start=2954
+  _globals['_MENTIONTYPE']._serialized_end=3073
+  _globals['_QUOTETYPE']._serialized_start=3075
+  _globals['_QUOTETYPE']._serialized_end=3184
   _globals['_DOCUMENT']._serialized_start=68
   _globals['_DOCUMENT']._serialized_end=236
   _globals['_TEXTSPAN']._serialized_start=238
@@ -55,23 +57,23 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_METADATA']._serialized_start=363
   _globals['_METADATA']._serialized_end=851
   _globals['_AUTHOR']._serialized_start=853
-  _globals['_AUTHOR']._serialized_end=904
-  _globals['_ARTICLEDATE']._serialized_start=906
-  _globals['_ARTICLEDATE']._serialized_end=1022
-  _globals['_DATELINE']._serialized_start=1024
-  _globals['_DATELINE']._serialized_end=1099
-  _globals['_ENTITY']._serialized_start=1102
-  _globals['_ENTITY']._serialized_end=1272
-  _globals['_ENTITYMENTION']._serialized_start=1274
-  _globals['_ENTITYMENTION']._serialized_end=1372
-  _globals['_QUOTE']._serialized_start=1375
-  _globals['_QUOTE']._serialized_end=1640
-  _globals['_SUMMARYOPTIONS']._serialized_start=1642
-  _globals['_SUMMARYOPTIONS']._serialized_end=1715
-  _globals['_SUMMARY']._serialized_start=1717
-  _globals['_SUMMARY']._serialized_end=1825
-  _globals['_SUMMARYSENTENCE']._serialized_start=1827
-  _globals['_SUMMARYSENTENCE']._serialized_end=1930
-  _globals['_KEYPHRASE']._serialized_start=1932
-  _globals['_KEYPHRASE']._serialized_end=2005
+  _globals['_AUTHOR']._serialized_end=939
+  _globals['_ARTICLEDATE']._serialized_start=941
+  _globals['_ARTICLEDATE']._serialized_end=1057
+  _globals['_DATELINE']._serialized_start=1059
+  _globals['_DATELINE']._serialized_end=1134
+  _globals['_ENTITY']._serialized_start=1137
+  _globals['_ENTITY']._serialized_end=1307
+  _globals['_ENTITYMENTION']._serialized_start=1309
+  _globals['_ENTITYMENTION']._serialized_end=1407
+  _globals['_QUOTE']._serialized_start=1410
+  _globals['_QUOTE']._serialized_end=1675
+  _globals['_SUMMARYOPTIONS']._serialized_start=1677
+  _globals['_SUMMARYOPTIONS']._serialized_end=1750
+  _globals['_SUMMARY']._serialized_start=1752
+  _globals['_SUMMARY']._serialized_end=1860
+  _globals['_SUMMARYSENTENCE']._serialized_start=1862
+  _globals['_SUMMARYSENTENCE']._serialized_end=1965
+  _globals['_KEYPHRASE']._serialized_start=1967
+  _globals['_KEYPHRASE']._serialized_end=2040
 # @@protoc_insertion_point(module_scope)

@@ -23,6 +23,12 @@ class EncodingType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     ENCODING_TYPE_UTF16: _ClassVar[EncodingType]
     ENCODING_TYPE_UTF32: _ClassVar[EncodingType]
 
+class AuthorKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    AUTHOR_KIND_UNSPECIFIED: _ClassVar[AuthorKind]
+    AUTHOR_KIND_PERSON: _ClassVar[AuthorKind]
+    AUTHOR_KIND_ORGANIZATION: _ClassVar[AuthorKind]
+
 class DatePrecision(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     DATE_PRECISION_UNSPECIFIED: _ClassVar[DatePrecision]
@@ -72,6 +78,9 @@ ENCODING_TYPE_UNSPECIFIED: EncodingType
 ENCODING_TYPE_UTF8: EncodingType
 ENCODING_TYPE_UTF16: EncodingType
 ENCODING_TYPE_UTF32: EncodingType
+AUTHOR_KIND_UNSPECIFIED: AuthorKind
+AUTHOR_KIND_PERSON: AuthorKind
+AUTHOR_KIND_ORGANIZATION: AuthorKind
 DATE_PRECISION_UNSPECIFIED: DatePrecision
 DATE_PRECISION_DAY: DatePrecision
 DATE_PRECISION_MINUTE: DatePrecision
@@ -178,14 +187,16 @@ class Metadata(_message.Message):
     def __init__(self, title: _Optional[str] = ..., description: _Optional[str] = ..., authors: _Optional[_Iterable[_Union[Author, _Mapping]]] = ..., published_at: _Optional[_Union[ArticleDate, _Mapping]] = ..., modified_at: _Optional[_Union[ArticleDate, _Mapping]] = ..., publisher: _Optional[str] = ..., publisher_handle: _Optional[str] = ..., site_name: _Optional[str] = ..., canonical_url: _Optional[str] = ..., section: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., image_url: _Optional[str] = ..., language_code: _Optional[str] = ..., language_source: _Optional[_Union[LanguageSource, str]] = ..., dateline: _Optional[_Union[Dateline, _Mapping]] = ..., word_count: _Optional[int] = ..., reading_time_seconds: _Optional[int] = ..., social_handles: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Author(_message.Message):
-    __slots__ = ("name", "url", "handle")
+    __slots__ = ("name", "url", "handle", "kind")
     NAME_FIELD_NUMBER: _ClassVar[int]
     URL_FIELD_NUMBER: _ClassVar[int]
     HANDLE_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
     name: str
     url: str
     handle: str
-    def __init__(self, name: _Optional[str] = ..., url: _Optional[str] = ..., handle: _Optional[str] = ...) -> None: ...
+    kind: AuthorKind
+    def __init__(self, name: _Optional[str] = ..., url: _Optional[str] = ..., handle: _Optional[str] = ..., kind: _Optional[_Union[AuthorKind, str]] = ...) -> None: ...
 
 class ArticleDate(_message.Message):
     __slots__ = ("local", "instant", "precision")
