@@ -98,10 +98,14 @@ impl ServeArgs {
         Only::try_parse_from(["lede"]).map(|only| only.serve)
     }
 
+    /// Analyses that run at once: `--workers`, else one per core.
+    pub fn workers(&self) -> usize {
+        self.workers.map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), usize::from)
+    }
+
     /// The server's configuration, with the key, certificate and token files
     /// read; an unreadable file is an error naming its flag.
     pub fn server_config(&self) -> Result<ServerConfig, String> {
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let tls = match (&self.tls_cert, &self.tls_key) {
             (Some(cert), Some(key)) => Some(Tls {
                 identity: Identity::from_pem(read_pem("--tls-cert", cert)?, read_pem("--tls-key", key)?),
@@ -119,7 +123,7 @@ impl ServeArgs {
         };
         Ok(ServerConfig {
             limits: Limits {
-                workers: self.workers.map_or(cores, usize::from),
+                workers: self.workers(),
                 max_in_flight: self.max_in_flight as usize,
                 max_message_bytes: self.max_message_bytes as usize,
             },

@@ -11,10 +11,10 @@ fn main() -> ExitCode {
     init_tracing(cli.log_format);
     let outcome = match cli.command {
         Some(Command::Analyze(args)) => lede::cli::analyze(&args),
-        Some(Command::Healthcheck(args)) => runtime().and_then(|rt| rt.block_on(lede::cli::healthcheck(&args))),
-        Some(Command::Serve(args)) => runtime().and_then(|rt| rt.block_on(serve(args))),
+        Some(Command::Healthcheck(args)) => runtime(1).and_then(|rt| rt.block_on(lede::cli::healthcheck(&args))),
+        Some(Command::Serve(args)) => runtime(args.workers()).and_then(|rt| rt.block_on(serve(args))),
         None => match ServeArgs::from_env() {
-            Ok(args) => runtime().and_then(|rt| rt.block_on(serve(args))),
+            Ok(args) => runtime(args.workers()).and_then(|rt| rt.block_on(serve(args))),
             Err(err) => err.exit(),
         },
     };
@@ -36,8 +36,15 @@ fn init_tracing(format: LogFormat) {
     }
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime, lede::cli::CliError> {
-    Ok(tokio::runtime::Builder::new_multi_thread().enable_all().build()?)
+/// The blocking pool holds exactly the analysis workers: every analysis
+/// thread keeps its own memos and malloc arena, so a pool that grew past the
+/// workers (as tokio's does when a task is queued while a worker is still
+/// winding down) would grow the server's memory with it.
+fn runtime(blocking_threads: usize) -> Result<tokio::runtime::Runtime, lede::cli::CliError> {
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .max_blocking_threads(blocking_threads.max(1))
+        .enable_all()
+        .build()?)
 }
 
 async fn serve(args: ServeArgs) -> Result<(), lede::cli::CliError> {
