@@ -2,6 +2,7 @@
 //! offsets; the API layer converts them to the caller's encoding once, at the
 //! boundary. Also the fast hash the analyzers key their word maps with.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -52,6 +53,13 @@ impl Span {
     }
 }
 
+/// `word` in lower case, borrowed when it already is, as most words are:
+/// the same string [`str::to_lowercase`] gives, without its allocation.
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    let unchanged = |c: char| if c.is_ascii() { !c.is_ascii_uppercase() } else { c.to_lowercase().eq([c]) };
+    if word.chars().all(unchanged) { Cow::Borrowed(word) } else { Cow::Owned(word.to_lowercase()) }
+}
+
 /// FxHash (from rustc): the analyzers' maps hold short words and small ids
 /// from one trusted text or a built-in word list, where SipHash's DoS
 /// resistance buys nothing and costs most of the time.
@@ -93,6 +101,15 @@ pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_borrows_only_what_is_lower_case_already() {
+        for word in ["talks", "Talks", "ÉTAT", "état", "ΟΔΟΣ", "ǅemal", "2,000", ""] {
+            let lower = lowercase(word);
+            assert_eq!(lower, word.to_lowercase(), "{word}");
+            assert_eq!(matches!(lower, Cow::Borrowed(_)), lower == word, "{word}");
+        }
+    }
 
     #[test]
     fn trim_drops_surrounding_space() {

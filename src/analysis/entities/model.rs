@@ -16,7 +16,7 @@ use super::gazetteer::KeyHasher;
 use crate::analysis::memo::Memo;
 use crate::analysis::segment::Segmentation;
 use crate::analysis::text::Span;
-use features::{Document, PLACES, Place, TokenInfo, describe, word_features};
+use features::{Document, History, PLACES, Place, TokenInfo, describe, word_features};
 use std::cell::RefCell;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -265,6 +265,32 @@ impl Model {
         scores
     }
 
+    /// Stage `k`'s scores of each label for token `i` of sentence `s`: the
+    /// sums kept with the words of its `window` (itself and its neighbours,
+    /// [`Model::word`]) and its context features. The same as the sum over all
+    /// its features ([`Document::features`]), which is how training sees it.
+    fn emission(
+        &self,
+        k: usize,
+        window: &[&WordScores],
+        doc: &Document,
+        s: usize,
+        i: usize,
+        history: Option<&History>,
+    ) -> [i32; LABELS] {
+        let mut row = [0; LABELS];
+        for (p, scores) in window.iter().enumerate() {
+            for (score, w) in row.iter_mut().zip(&scores[k][p]) {
+                *score += w;
+            }
+        }
+        doc.context_features(s, i, history, |h| self.stages()[k].add(h, &mut row));
+        if doc.never_a_name(i) {
+            row[1..].fill(i32::MIN / 64);
+        }
+        row
+    }
+
     /// Runs every stage over a document of `tokens` ([`Model::word`] made
     /// `words` of them), each stage seeing the labels of the one before.
     fn tag(&self, tokens: &[&str], sentences: &[Range<usize>], words: &[Word]) -> Tagged {
@@ -276,24 +302,11 @@ impl Model {
             let history = (k > 0).then(|| doc.history(tagged.labels.clone()));
             for (s, range) in doc.sentences().iter().enumerate() {
                 scratch.scores.clear();
-                // The scores of the words around each token, the sentence's
-                // ends padded with the boundary's.
-                let padding = [&boundary; Place::Token as usize];
-                let sentence = words.get(range.clone()).unwrap_or_default().iter().map(|w| &w.scores);
-                let around: Vec<&WordScores> = padding.into_iter().chain(sentence).chain(padding).collect();
-                for (i, window) in range.clone().zip(around.windows(PLACES.len())) {
-                    let mut row = [0; LABELS];
-                    for (p, scores) in window.iter().enumerate() {
-                        for (score, w) in row.iter_mut().zip(&scores[k][p]) {
-                            *score += w;
-                        }
-                    }
-                    doc.context_features(s, i, history.as_ref(), |h| stage.add(h, &mut row));
-                    if doc.never_a_name(i) {
-                        row[1..].fill(i32::MIN / 64);
-                    }
-                    scratch.scores.push(row);
-                }
+                let around = padded(&boundary, words.get(range.clone()).unwrap_or_default());
+                let windows = range.clone().zip(around.windows(PLACES.len()));
+                scratch
+                    .scores
+                    .extend(windows.map(|(i, window)| self.emission(k, window, &doc, s, i, history.as_ref())));
                 let transitions = stage.transitions();
                 scratch.decoder.decode(&scratch.scores, transitions, &mut scratch.labels);
                 let mut prev = None;
@@ -306,6 +319,13 @@ impl Model {
         }
         tagged
     }
+}
+
+/// The kept scores of a sentence's words, its ends padded with the
+/// `boundary`'s, so that every word has a full window around it.
+fn padded<'a>(boundary: &'a WordScores, words: &'a [Word]) -> Vec<&'a WordScores> {
+    let padding = [boundary; Place::Token as usize];
+    padding.into_iter().chain(words.iter().map(|w| &w.scores)).chain(padding).collect()
 }
 
 #[cfg(test)]
@@ -331,6 +351,27 @@ mod tests {
         for t in ["Baku", "baku", "Baku", "AzerNews", "@AzerNewsAz", "Baku"] {
             let known = KNOWN.with_borrow_mut(|known| known.get(t, |t| MODEL.word(t)));
             assert_eq!(format!("{known:?}"), format!("{:?}", MODEL.word(t)));
+        }
+    }
+
+    #[test]
+    fn kept_word_scores_add_up_to_every_feature() {
+        let tokens = ["Maria", "Zakharova", "visited", "New", "York", "on", "Monday", "."];
+        let words: Vec<Word> = tokens.iter().map(|t| MODEL.word(t)).collect();
+        let doc = Document::new(&tokens, &[0..tokens.len()], words.iter().map(|w| w.info).collect());
+        let history = doc.history(vec![Label(1), Label(2), Label(0), Label(5), Label(6), Label(0), Label(0), Label(0)]);
+        let boundary = MODEL.word_scores(None);
+        let around = padded(&boundary, &words);
+        for (k, stage) in MODEL.stages().iter().enumerate() {
+            let history = (k > 0).then_some(&history);
+            for (i, window) in around.windows(PLACES.len()).enumerate() {
+                let mut every = [0; LABELS];
+                doc.features(0, i, history, |h| stage.add(h, &mut every));
+                if doc.never_a_name(i) {
+                    every[1..].fill(i32::MIN / 64);
+                }
+                assert_eq!(MODEL.emission(k, window, &doc, 0, i, history), every, "stage {k}, {}", tokens[i]);
+            }
         }
     }
 

@@ -7,7 +7,7 @@
 
 use super::{Entity, EntityType, Mention, MentionKind, normalize_name};
 use crate::analysis::segment::{Segmentation, Token, TokenKind};
-use crate::analysis::text::Span;
+use crate::analysis::text::{Span, lowercase};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -33,13 +33,7 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn new(text: &'a str, toks: &'a [Token], anchor: Option<NaiveDate>) -> Self {
-        let lower = toks
-            .iter()
-            .map(|t| {
-                let w = t.span.of(text);
-                if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) }
-            })
-            .collect();
+        let lower = toks.iter().map(|t| lowercase(t.span.of(text))).collect();
         let mut reader = Self { text, toks, lower, numbers: Vec::new(), anchor };
         reader.numbers = (0..toks.len()).map(|i| read_number(&reader, i)).collect();
         reader

@@ -265,7 +265,7 @@ pub fn clean_names(raw: &str, trust: Trust) -> Vec<String> {
         return Vec::new();
     }
     if let Some(credit) = agency_credit(&text) {
-        return credit;
+        return vec![credit];
     }
     // A tail only cuts after a name: "Published by Jane Doe" keeps its name.
     let text = match TAIL.find(&text) {
@@ -321,7 +321,7 @@ pub fn is_news_agency(word: &str) -> bool {
 /// A credit that joins an agency to a desk or a partner with a slash
 /// ("dpa/lno", "det/dpa", "AFP/The Local") is one credit, kept whole; beside
 /// a person's full name ("Jane Doe/AP") the agency only says where she works.
-fn agency_credit(text: &str) -> Option<Vec<String>> {
+fn agency_credit(text: &str) -> Option<String> {
     let cut = TAIL.find(text)?;
     let slash = cut.start() + text[cut.start()..].find('/')?;
     if !text[cut.start()..slash].trim().is_empty() {
@@ -340,7 +340,7 @@ fn agency_credit(text: &str) -> Option<Vec<String>> {
             && p.split_whitespace().count() >= 2
             && looks_like_name(p, Trust::Visible)
     });
-    Some(vec![person.map_or_else(|| format!("{head}/{second}"), str::to_string)])
+    Some(person.map_or_else(|| format!("{head}/{second}"), str::to_string))
 }
 
 /// "Hamburg (dpa/lno) – ": a place and, in brackets, who reports from it.

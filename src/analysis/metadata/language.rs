@@ -1,7 +1,7 @@
 //! The article's language: the caller's word first, then the page's
 //! declaration, then detection from the text.
 
-use crate::analysis::text::FastMap;
+use crate::analysis::text::{FastMap, lowercase};
 use std::sync::LazyLock;
 use whatlang::Lang;
 
@@ -129,20 +129,16 @@ fn by_function_words(text: &str) -> Option<&'static str> {
     });
     let mut hits = [0usize; FUNCTION_WORDS.len()];
     let mut words = 0;
-    let mut lower = String::new();
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        if let Some(&languages) = LANGUAGES_OF.get(lower.as_str()) {
+        if let Some(&languages) = LANGUAGES_OF.get(&*lowercase(word)) {
             for (bit, count) in hits.iter_mut().enumerate() {
                 *count += usize::from(languages >> bit & 1);
             }
         }
     }
-    let mut ranked: Vec<(usize, usize)> = hits.into_iter().enumerate().map(|(i, n)| (n, i)).collect();
-    ranked.sort_unstable_by(|a, b| b.cmp(a));
-    let ((top, language), (runner_up, _)) = (ranked[0], ranked[1]);
+    let (language, &top) = hits.iter().enumerate().max_by_key(|&(i, &n)| (n, i))?;
+    let runner_up = hits.iter().enumerate().filter(|&(i, _)| i != language).map(|(_, &n)| n).max().unwrap_or(0);
     (words >= VOTE_MIN_WORDS && top * 4 >= words && top >= 3 * runner_up).then(|| FUNCTION_WORDS[language].0)
 }
 

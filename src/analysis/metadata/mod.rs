@@ -502,8 +502,7 @@ fn find_authors(
             .map(|name| Author { name, ..Author::default() })
             .collect::<Vec<_>>()
     };
-    let header_bylines =
-        || page.headline_lines.iter().filter_map(|l| plaintext::byline(l).or_else(|| labelled_byline(l)));
+    let header_bylines = || page.headline_lines.iter().filter_map(|l| plaintext::byline(l));
     let headline_lines = || header_bylines().next().unwrap_or_default();
     // "Posted in News by jdoe on May 3": the date line often names the author too.
     let date_lines =
@@ -614,15 +613,6 @@ fn find_authors(
         }
     }
     chosen
-}
-
-/// "Auteur : Jane Doe": a short line that opens with an author label.
-fn labelled_byline(line: &str) -> Option<Vec<Author>> {
-    if !authors::is_labelled(line) || line.split_whitespace().count() > plaintext::MAX_BYLINE_WORDS {
-        return None;
-    }
-    let names = authors::clean_names(line, Trust::Visible);
-    (!names.is_empty()).then(|| names.into_iter().map(|name| Author { name, ..Author::default() }).collect())
 }
 
 /// The person a personal site is named after: "Jane Doe's blog", or a

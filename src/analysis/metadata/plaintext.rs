@@ -90,7 +90,7 @@ static BYLINE_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)(?:^|\s|\|)(?i:by|von|par|por|door|di):?\s+(?P<after>\p{Lu})
         |(?i:\b(?:posted|filed|submitted|written|geschrieben|gespeichert|eingestellt)\b[^|]{0,40}?\s(?:by|von)\s+)(?P<user>\w)
-        |(?i:\b(?:autor(?:in)?|authors?|text|texte|reporter|verfasser(?:in)?)\s*:\s*)(?P<labelled>\S)
+        |(?i:\b(?:autor(?:in)?|authors?|auteure?s?|text|texte|reporter|verfasser(?:in)?)\s*:\s*)(?P<labelled>\S)
         |^(?i:autor(?:in|en)?|authors?|auteurs?)\s+(?P<headed>\p{Lu})
         |(?i:\bread\s+more|\bmore\s+(?:articles|stories))\s*$",
     )
@@ -353,6 +353,7 @@ mod tests {
         assert_eq!(names("Posted by Konstantin"), ["Konstantin"]);
         assert_eq!(names("Posted in News by jdoe on May 3, 2021"), ["jdoe"]);
         assert_eq!(names("Autoren Jane Doe und John Roe"), ["Jane Doe", "John Roe"]);
+        assert_eq!(names("Auteur : Jean Dupont"), ["Jean Dupont"]);
         assert_eq!(names("von Jdoe1"), ["Jdoe1"]);
         assert!(names("Ruled by Rome").is_empty());
     }

@@ -13,7 +13,7 @@ use super::QuoteKind;
 use super::lexicon::{self, CueWord, Form, Strength};
 use super::marks::Region;
 use crate::analysis::segment::{Segmentation, TokenKind};
-use crate::analysis::text::Span;
+use crate::analysis::text::{Span, lowercase};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -52,15 +52,6 @@ pub(super) struct Doc<'a> {
     sentence_of: Vec<usize>,
     /// The region whose marks enclose (or are) each token.
     region_of: Vec<Option<usize>>,
-}
-
-/// `word` lower-cased, without a copy when it has no capitals.
-fn lowercase(word: &str) -> Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
-    }
 }
 
 impl<'a> Doc<'a> {
