@@ -358,7 +358,8 @@ mod tests {
     fn kept_word_scores_add_up_to_every_feature() {
         let tokens = ["Maria", "Zakharova", "visited", "New", "York", "on", "Monday", "."];
         let words: Vec<Word> = tokens.iter().map(|t| MODEL.word(t)).collect();
-        let doc = Document::new(&tokens, &[0..tokens.len()], words.iter().map(|w| w.info).collect());
+        let all = 0..tokens.len();
+        let doc = Document::new(&tokens, std::slice::from_ref(&all), words.iter().map(|w| w.info).collect());
         let history = doc.history(vec![Label(1), Label(2), Label(0), Label(5), Label(6), Label(0), Label(0), Label(0)]);
         let boundary = MODEL.word_scores(None);
         let around = padded(&boundary, &words);
