@@ -70,6 +70,11 @@ pub async fn serve(
 ) -> Result<(), BoxError> {
     let limits = config.limits;
     let (health, health_service) = tonic_health::server::health_reporter();
+    // Connections wait in the listener's backlog while the models load, so
+    // the first answer, SERVING included, comes from a ready server.
+    if let Err(err) = tokio::task::spawn_blocking(crate::analysis::warm_up).await {
+        tracing::error!(%err, "warm-up failed; the models load on first use");
+    }
     set_status(&health, ServingStatus::Serving).await;
 
     let articles = ArticleServiceServer::new(ArticleApi::new(limits))

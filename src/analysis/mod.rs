@@ -182,6 +182,21 @@ pub fn analyze(
     Ok(Analysis { text, segmentation, metadata, entities, quotes, summary, timings })
 }
 
+/// Loads every model, gazetteer and pattern by analyzing a small page and a
+/// small plain-text article, so that the first callers do not wait for them
+/// and memory settles before the server answers.
+pub fn warm_up() {
+    const PAGE: &str = r#"<html lang="en"><head><title>Warm-up - Example News</title>
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Warm-up","datePublished":"2024-01-02T10:00:00+01:00","author":{"@type":"Person","name":"Jane Doe"}}</script>
+</head><body><article><p>By John Roe</p><p>LONDON (Reuters) - "The models are loaded," said Jane Doe, a spokeswoman for Acme Corp., on Tuesday.</p></article></body></html>"#;
+    const PLAIN: &str = "BAKU, Azerbaijan, January 2\n\nBy John Roe\n\n\"The models are loaded,\" Jane Doe told Acme Corp. on Tuesday. She said more would follow.\n\nFollow us on Twitter @example";
+    for content in [PAGE, PLAIN] {
+        let doc = Document { content: Content::Text(content), format: Format::Detect, url: "", language: "" };
+        // Only the loading matters; the answer is dropped.
+        let _ = analyze(&doc, Features::ALL, &Options::default(), &Budget::default());
+    }
+}
+
 fn timed<T>(timings: &mut Vec<(&'static str, Duration)>, stage: &'static str, run: impl FnOnce() -> T) -> T {
     let started = Instant::now();
     let out = run();
