@@ -27,12 +27,21 @@ pub fn choose(sources: &TitleSources) -> String {
     let headings: Vec<&str> = sources.headings.iter().map(|h| h.trim()).filter(|h| !h.is_empty()).collect();
     let raw = sources.declared.iter().copied().chain(std::iter::once(sources.document));
     let cleaned: Vec<&str> = declared.iter().map(String::as_str).chain(std::iter::once(document.as_str())).collect();
+    // A declared title that the document title puts after a separator is the site's name.
+    let trails_document = |c: &str| {
+        SEPARATORS
+            .iter()
+            .any(|sep| sources.document.rsplit_once(sep).is_some_and(|(_, tail)| squash(tail) == squash(c)))
+    };
+    let not_site = |c: &&str| !c.is_empty() && !is_site(c, &sites) && !trails_document(c);
     // A heading that another source repeats is the headline, whatever site
-    // decoration or kicker surrounds it there; the heading's own punctuation wins.
+    // decoration or kicker surrounds it there; the heading's own punctuation
+    // wins. The site's name, repeated in every title, is no such heading.
     for heading in &headings {
         let key = squash(heading);
         if key.chars().count() >= 4
-            && (cleaned.iter().any(|c| squash(c) == key) || raw.clone().any(|c| has_part(c, &key)))
+            && (cleaned.iter().any(|c| squash(c) == key)
+                || (not_site(heading) && raw.clone().any(|c| has_part(c, &key))))
         {
             return (*heading).to_string();
         }
@@ -44,13 +53,6 @@ pub fn choose(sources: &TitleSources) -> String {
             return (*title).to_string();
         }
     }
-    // A declared title that the document title puts after a separator is the site's name.
-    let trails_document = |c: &str| {
-        SEPARATORS
-            .iter()
-            .any(|sep| sources.document.rsplit_once(sep).is_some_and(|(_, tail)| squash(tail) == squash(c)))
-    };
-    let not_site = |c: &&str| !c.is_empty() && !is_site(c, &sites) && !trails_document(c);
     if let [only] = headings.as_slice()
         && not_site(only)
     {
@@ -193,6 +195,20 @@ mod tests {
     fn site_name_is_no_headline() {
         let s = sources(&["Zahlenzauberin"], "Zahlenzauberin", &["Was zum Hören in den Ferien"], &["Zahlenzauberin"]);
         assert_eq!(choose(&s), "Was zum Hören in den Ferien");
+    }
+
+    #[test]
+    fn a_blog_name_heading_is_not_the_headline() {
+        let s = sources(
+            &["Ins neue Jahr"],
+            "Ins neue Jahr | Literaturgefluester",
+            &["Literaturgefluester", "Ins neue Jahr"],
+            &["Literaturgefluester"],
+        );
+        assert_eq!(choose(&s), "Ins neue Jahr");
+        let s =
+            sources(&["Scherenschnitt (3)"], "Scherenschnitt (3) | gnaddrig ad libitum", &["gnaddrig ad libitum"], &[]);
+        assert_eq!(choose(&s), "Scherenschnitt (3)");
     }
 
     #[test]
