@@ -21,6 +21,12 @@ pub struct TitleSources<'a> {
 
 /// Chooses and cleans the headline; empty when the page has none.
 pub fn choose(sources: &TitleSources) -> String {
+    // Soft hyphens mark where a word may break; they are no part of it.
+    let headline = pick(sources);
+    if headline.contains('\u{ad}') { headline.replace('\u{ad}', "") } else { headline }
+}
+
+fn pick(sources: &TitleSources) -> String {
     let sites: Vec<String> = sources.site_names.iter().map(|s| normalize(s)).filter(|s| s.len() >= 2).collect();
     let declared: Vec<String> = sources.declared.iter().map(|t| strip_site(t, &sites)).collect();
     let document = strip_site(sources.document, &sites);
@@ -34,14 +40,30 @@ pub fn choose(sources: &TitleSources) -> String {
             .any(|sep| sources.document.rsplit_once(sep).is_some_and(|(_, tail)| squash(tail) == squash(c)))
     };
     let not_site = |c: &&str| !c.is_empty() && !is_site(c, &sites) && !trails_document(c);
+    // The site's name: a known one, or what the document title appends to a longer headline.
+    let names_the_site = |key: &str| {
+        sites.iter().any(|site| squash(site) == key)
+            || SEPARATORS.iter().any(|sep| {
+                sources
+                    .document
+                    .rsplit_once(sep)
+                    .is_some_and(|(head, tail)| squash(tail) == key && squash(head).len() > key.len())
+            })
+    };
+    let main_heading = headings.iter().find(|h| not_site(h));
+    if let Some(headline) = main_heading.and_then(|h| without_kicker(h, raw.clone().chain(cleaned.iter().copied())))
+        && not_site(&headline)
+    {
+        return headline.to_string();
+    }
     // A heading that another source repeats is the headline, whatever site
     // decoration or kicker surrounds it there; the heading's own punctuation
-    // wins. The site's name, repeated in every title, is no such heading.
+    // wins. The site's name, in an h1 above the post's, is no such heading.
     for heading in &headings {
         let key = squash(heading);
         if key.chars().count() >= 4
             && (cleaned.iter().any(|c| squash(c) == key)
-                || (not_site(heading) && raw.clone().any(|c| has_part(c, &key))))
+                || (!names_the_site(&key) && raw.clone().any(|c| has_part(c, &key))))
         {
             return (*heading).to_string();
         }
@@ -68,6 +90,41 @@ pub fn choose(sources: &TitleSources) -> String {
         .or(cleaned.iter().copied().find(|c| !c.is_empty()))
         .unwrap_or_default()
         .to_string()
+}
+
+/// The heading without its kicker: a short lead that the page sets apart
+/// (its own line or span in the heading, with no separator or colon of the
+/// heading's own) before text that a title gives on its own ("Interne
+/// Unterlagen im Netz" + "Daten von Rheinmetall gehackt", where the title
+/// reads "Daten von Rheinmetall gehackt - Interne Unterlagen im Netz"). A
+/// heading that joins the two itself ("Elder: Aus dem Ghetto") keeps them.
+fn without_kicker<'h, 't>(heading: &'h str, titles: impl Iterator<Item = &'t str>) -> Option<&'h str> {
+    let whole = squash(heading);
+    let mut parts: Vec<String> = titles.flat_map(title_parts).filter(|p| p.chars().count() >= 12).collect();
+    parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    // The headline is most of the heading; a short tail is a name in it.
+    let part = parts.iter().find(|p| whole.ends_with(p.as_str()) && whole != **p && p.len() * 2 >= whole.len())?;
+    let start = heading.char_indices().map(|(i, _)| i).rev().find(|&i| squash(&heading[i..]) == *part)?;
+    // Opening quotes and brackets belong to the headline.
+    let start =
+        heading[..start].trim_end_matches(['"', '\'', '„', '“', '”', '«', '‹', '‚', '‘', '(', '[', '¿', '¡']).len();
+    let (lead, headline) = (heading[..start].trim_end(), heading[start..].trim());
+    let joined = lead.ends_with([':', '-', '–', '—', '|', '│', '·', '•', '»', '/', '~']);
+    (!joined && lead.split_whitespace().count() <= 8).then_some(headline)
+}
+
+/// A title and every run of its parts at a separator, squashed: where a
+/// heading's text may end.
+fn title_parts(title: &str) -> Vec<String> {
+    let mut parts = vec![squash(title)];
+    for sep in SEPARATORS.iter().chain(&[": "]) {
+        let pieces: Vec<&str> = title.split(sep).collect();
+        for i in 1..pieces.len() {
+            parts.push(squash(&pieces[..i].join(sep)));
+            parts.push(squash(&pieces[i..].join(sep)));
+        }
+    }
+    parts
 }
 
 /// Whether `title`, split at a separator or a kicker's colon, has `key` as
@@ -206,9 +263,39 @@ mod tests {
             &["Literaturgefluester"],
         );
         assert_eq!(choose(&s), "Ins neue Jahr");
-        let s =
-            sources(&["Scherenschnitt (3)"], "Scherenschnitt (3) | gnaddrig ad libitum", &["gnaddrig ad libitum"], &[]);
+        let s = sources(
+            &["Scherenschnitt (3)"],
+            "Scherenschnitt (3) | gnaddrig ad libitum",
+            &["gnaddrig ad libitum"],
+            &["gnaddrig ad libitum"],
+        );
         assert_eq!(choose(&s), "Scherenschnitt (3)");
+    }
+
+    #[test]
+    fn a_kicker_set_apart_in_the_heading_is_dropped() {
+        let title = "Daten von Rheinmetall gehackt - Interne Unterlagen im Netz";
+        let s = sources(&[title], "", &["Interne Unterlagen im Netz Daten von Rheinmetall gehackt"], &[]);
+        assert_eq!(choose(&s), "Daten von Rheinmetall gehackt");
+        let s = sources(&["Why thinking beats smarts"], "", &["Open ProgressWhy thinking beats smarts"], &[]);
+        assert_eq!(choose(&s), "Why thinking beats smarts");
+    }
+
+    #[test]
+    fn a_heading_that_joins_its_parts_keeps_them() {
+        let s = sources(&[], "News - Elder: Aus dem Ghetto nach Augusta", &["Elder: Aus dem Ghetto nach Augusta"], &[]);
+        assert_eq!(choose(&s), "Elder: Aus dem Ghetto nach Augusta");
+        let s =
+            sources(&["Libre cours : Raoult, les nazis et moi"], "", &["Libre cours : Raoult, les nazis et moi"], &[]);
+        assert_eq!(choose(&s), "Libre cours : Raoult, les nazis et moi");
+        let s = sources(&[], "15 Jahre rete-mirabile.net", &["15 Jahre rete-mirabile.net"], &["rete-mirabile.net"]);
+        assert_eq!(choose(&s), "15 Jahre rete-mirabile.net");
+    }
+
+    #[test]
+    fn soft_hyphens_are_dropped() {
+        let s = sources(&["Mes\u{ad}sen\u{ad}ger sind kein rechts\u{ad}frei\u{ad}er Raum"], "", &[], &[]);
+        assert_eq!(choose(&s), "Messenger sind kein rechtsfreier Raum");
     }
 
     #[test]
