@@ -299,6 +299,15 @@ pub fn source_credit(raw: &str) -> Vec<String> {
     names
 }
 
+/// "Pressekontakt:", "Media contact": the names after it answer the press's
+/// questions; they did not write the story.
+pub fn is_contact_label(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    ["kontakt", "contact", "ansprechpartner", "pressestelle", "press office", "media inquiries"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// "ls", "bb": an editor's initials after a desk's credit ("Example TV/ls").
 fn is_initials(word: &str) -> bool {
     (2..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_lowercase())
@@ -651,6 +660,12 @@ mod tests {
         assert!(copyright_owner("© 2020 Alle Rechte vorbehalten").is_none());
         assert!(copyright_owner("© 2020 Example Media GmbH").is_none());
         assert!(copyright_owner("Jane Doe").is_none());
+    }
+
+    #[test]
+    fn contact_labels() {
+        assert!(is_contact_label("Pressekontakt:") && is_contact_label("Media contact"));
+        assert!(!is_contact_label("Jane Doe"));
     }
 
     #[test]

@@ -126,6 +126,9 @@ pub struct PageEvidence {
     pub script_fields: Vec<(String, String)>,
     /// Short lines of text around the first `<h1>`.
     pub headline_lines: Vec<String>,
+    /// Short lines of text just after the article's last paragraph, where a
+    /// signature stands that the article text left out.
+    pub closing_lines: Vec<String>,
     /// The visible text of the whole page, text nodes on their own lines,
     /// capped: a last resort for a date.
     pub page_text: String,
@@ -546,6 +549,11 @@ fn find_authors(
             Trust::Markup,
         ),
         text.authors.clone(),
+        page.closing_lines
+            .iter()
+            .take_while(|l| !authors::is_contact_label(l))
+            .find_map(|l| plaintext::signature(l))
+            .unwrap_or_default(),
         dateline_credit(),
         from_strings(page.boilerplate_authors.iter().map(String::as_str).collect(), Trust::Markup),
         from_ld(true),

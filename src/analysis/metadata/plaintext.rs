@@ -32,13 +32,15 @@ pub fn read(text: &str, seg: &Segmentation, month_first: bool) -> TextEvidence {
     let footer = edge_lines(text, seg, false);
     evidence.published = header.iter().find_map(|line| date_line(line.of(text), month_first));
     evidence.authors = header.iter().find_map(|line| byline(line.of(text))).unwrap_or_default();
-    // "Text: Jane Doe" closing the story signs it.
+    // "Text: Jane Doe" closing the story signs it, and so does a name alone
+    // on its last line.
     if evidence.authors.is_empty() {
         evidence.authors = footer
             .iter()
             .map(|line| line.of(text))
             .filter(|line| authors::is_labelled(line))
             .find_map(byline)
+            .or_else(|| footer.last().and_then(|line| signature(line.of(text))))
             .unwrap_or_default();
     }
     for line in &footer {
@@ -142,6 +144,21 @@ pub fn byline(line: &str) -> Option<Vec<Author>> {
         if user.is_some() || label_alone || POSTED_BY.is_match(&line[..from]) { Trust::Markup } else { Trust::Visible };
     let names = authors::clean_names(&line[from..], trust);
     (!names.is_empty()).then(|| names.into_iter().map(|name| Author { name, ..Author::default() }).collect())
+}
+
+/// The author a line closing a story names: a byline ("Text: Jane Doe"),
+/// or a name alone ("Jane Doe") that a known given name opens, so that a
+/// closing phrase in capitals ("Weitere Informationen") names no one.
+pub fn signature(line: &str) -> Option<Vec<Author>> {
+    if authors::is_labelled(line) {
+        return byline(line);
+    }
+    let bare = line.trim_matches(|c: char| !c.is_alphanumeric());
+    let names = authors::clean_names(bare, Trust::Visible);
+    let name = names.first().filter(|n| names.len() == 1 && n.as_str() == bare)?;
+    let given = name.split_whitespace().next().is_some_and(given_names::is_given_name);
+    let shouted = name.split_whitespace().any(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase));
+    (given && !shouted).then(|| vec![Author { name: name.clone(), ..Author::default() }])
 }
 
 /// Labels and separators between a name and the date beside it.
@@ -339,6 +356,19 @@ mod tests {
         assert_eq!(names, ["Jane Doe"]);
         let text = format!("{BODY}\n\nJane Doe and John Roe");
         assert!(read_text(&text).authors.is_empty());
+    }
+
+    #[test]
+    fn signatures_close_stories() {
+        let names = |l: &str| signature(l).unwrap_or_default().into_iter().map(|a| a.name).collect::<Vec<_>>();
+        assert_eq!(names("Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Text: Jörg Beispiel"), ["Jörg Beispiel"]);
+        assert!(names("Weitere Informationen").is_empty());
+        assert!(names("JANE DOE").is_empty());
+        assert!(names("Jane Doe sagte das.").is_empty());
+        let text = format!("{BODY}\n\n{BODY}\n\nJane Doe");
+        let found: Vec<_> = read_text(&text).authors.into_iter().map(|a| a.name).collect();
+        assert_eq!(found, ["Jane Doe"]);
     }
 
     #[test]
