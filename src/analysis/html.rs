@@ -59,6 +59,9 @@ pub fn extract(html: &str) -> HtmlArticle {
     article
 }
 
+/// How many blocks after the article may hold its signature.
+const CLOSING_BLOCKS: usize = 3;
+
 /// Shorter article texts make [`extract`] doubt its boilerplate classes.
 const MIN_ARTICLE_BYTES: usize = 250;
 
@@ -762,7 +765,23 @@ impl Walker {
             .filter(|b| included.get(b.owner).copied().unwrap_or(false) && keeps(b))
             .map(|b| b.text.as_str())
             .collect();
+        if let Some(last) = self.blocks.iter().rposition(|b| included.get(b.owner).copied().unwrap_or(false)) {
+            self.page.closing_lines = self.lines_after(last);
+        }
         parts.join("\n\n")
+    }
+
+    /// The short lines of the few blocks after block `last` that are not
+    /// headings: a signature, a source line.
+    fn lines_after(&self, last: usize) -> Vec<String> {
+        self.blocks[last + 1..]
+            .iter()
+            .take(CLOSING_BLOCKS)
+            .filter(|b| b.heading.is_none())
+            .flat_map(|b| b.text.lines())
+            .filter(|l| l.split_whitespace().count() <= 8)
+            .map(str::to_string)
+            .collect()
     }
 
     /// The short lines just before and after the first `<h1>`, where bylines
@@ -1066,6 +1085,14 @@ mod tests {
         assert_eq!(page.links[0].href, "https://ex.org/a");
         assert_eq!(page.bylines, ["Von Jane Doe"]);
         assert!(page.dates.iter().any(|d| d.value == "2020-01-02"));
+    }
+
+    #[test]
+    fn lines_after_the_article() {
+        let html = page(&format!(
+            "<div><p>{PARAGRAPH} {PARAGRAPH} {PARAGRAPH}</p><p><b>Jane Doe</b></p><h3>More</h3><p>Other, longer teaser text that goes on and on here.</p></div>"
+        ));
+        assert_eq!(extract(&html).page.closing_lines, ["Jane Doe"]);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Author names out of the noise bylines come with: "By", dates, job titles,
 //! "Staff", e-mail addresses, several names in one string.
 
+use super::given_names;
+use crate::analysis::entities::gazetteer;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -20,7 +22,8 @@ static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
             geschrieben|gespeichert|verfasst|veröffentlicht|erstellt|eingestellt|gepostet|ein\s+beitrag|beitrag|artikel|
             pressemitteilung|pressemeldung|press\s+release|kommentar|gastbeitrag|gastkommentar|kolumne|column|commentary|opinion|analysis|analyse|essay|
             escrito|publicado|scritto|pubblicato|publié|écrit|rédigé|redacción|gepubliceerd|geschreven)\s+
-        )?(?:by|von|par|por|di|da|door|av|przez|af|autor(?:in|en|a|e)?|authors?|auteure?s?|text|texte|verfasser(?:in)?|redacción|redaktion)\s*[:\-–—]?\s+",
+        )?(?:(?:by|von|par|por|di|da|door|av|przez|af|autor(?:in|en|a|e)?|authors?|auteure?s?|text|texte|verfasser(?:in)?)\s*[:\-–—]?\s+
+        |(?:redacción|redaktion|rédaction|redazione)\s*[:\-–—]\s*)",
     )
     .expect("valid regex")
 });
@@ -87,6 +90,36 @@ const NOT_NAMES: &[&str] = &[
     "the editors",
     "senior writer",
     "columnist",
+    // The same roles in the languages of continental newsrooms.
+    "redakteur",
+    "redakteurin",
+    "chefredakteur",
+    "chefredakteurin",
+    "korrespondent",
+    "korrespondentin",
+    "journalist",
+    "journalistin",
+    "reporterin",
+    "kolumnist",
+    "kolumnistin",
+    "freier autor",
+    "freie autorin",
+    "volontär",
+    "volontärin",
+    "rédacteur",
+    "rédactrice",
+    "journaliste",
+    "correspondante",
+    "periodista",
+    "redactor",
+    "redactora",
+    "corresponsal",
+    "giornalista",
+    "redattore",
+    "redattrice",
+    "corrispondente",
+    "verslaggever",
+    "correspondente",
     "autor",
     "auteur",
     "agencies",
@@ -245,10 +278,39 @@ pub fn is_organization(name: &str) -> bool {
 /// German compounds end in what they are: "Finanzmagazin", "Heimatverein".
 const ORGANIZATION_ENDINGS: &[&str] = &["magazin", "zeitung", "verlag", "stiftung", "verein", "verband", "news"];
 
+/// "Quelle: dpa", "Source: Reuters": where a story came from.
+static SOURCE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:quelle|source|fuente|fonte)\s*:\s*").expect("valid regex"));
+
 /// Whether a raw author string opens with a label ("By", "Posted by",
-/// "Autor:"), after which only names follow.
+/// "Autor:", "Quelle:"), after which only names follow.
 pub fn is_labelled(raw: &str) -> bool {
-    LEADING_LABEL.is_match(raw.trim_start_matches(|c: char| !c.is_alphanumeric()))
+    let raw = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
+    LEADING_LABEL.is_match(raw) || SOURCE_LABEL.is_match(raw)
+}
+
+/// The authors a source line credits ("Quelle: dpa", "Quelle: Example
+/// TV/ab"): a news agency or a desk signing with its editor's initials
+/// wrote the copy; any other source ("Source: Census Bureau") only gave facts.
+pub fn source_credit(raw: &str) -> Vec<String> {
+    let mut names = clean_names(&SOURCE_LABEL.replace(raw.trim(), ""), Trust::Markup);
+    names
+        .retain(|n| n.split(['/', ' ']).any(is_news_agency) || n.rsplit_once('/').is_some_and(|(_, i)| is_initials(i)));
+    names
+}
+
+/// "Pressekontakt:", "Media contact": the names after it answer the press's
+/// questions; they did not write the story.
+pub fn is_contact_label(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    ["kontakt", "contact", "ansprechpartner", "pressestelle", "press office", "media inquiries"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// "ls", "bb": an editor's initials after a desk's credit ("Example TV/ls").
+fn is_initials(word: &str) -> bool {
+    (2..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// The person names in a raw author string, cleaned and split.
@@ -275,9 +337,47 @@ pub fn clean_names(raw: &str, trust: Trust) -> Vec<String> {
     SPLIT
         .split(text)
         .map(|part| part.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\''))
+        .map(without_role)
         .map(|part| undouble(part.trim_end_matches(['.', '\'']).trim()))
         .filter(|name| looks_like_name(name, trust))
         .collect()
+}
+
+/// "© 2019 Jane Doe", "(c) Jane Doe • Impressum", "Copyright 2010-2020 by Jane Doe".
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(\p{Lu}.*)$",
+    )
+    .expect("valid regex")
+});
+
+/// The person a copyright line names: on a personal site, the author. A
+/// known given name must open the name, so that "© 2020 Alle Rechte
+/// vorbehalten" or a company names no one.
+pub fn copyright_owner(line: &str) -> Option<String> {
+    let c = COPYRIGHT.captures(line.trim())?;
+    let names = clean_names(&c[1], Trust::Visible);
+    let name = names.first().filter(|_| names.len() == 1)?;
+    let given = name.split_whitespace().next().is_some_and(given_names::is_given_name);
+    (given && !is_organization(name)).then(|| name.clone())
+}
+
+/// A job title printed before a name: "Rechtsanwalt Jan Muster",
+/// "Korrespondentin Jane Doe".
+static LEADING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:rechtsanw(?:a|ä)lt(?:in)?|(?:chef)?redakteur(?:in)?|korrespondent(?:in)?|correspondent|reporter(?:in)?|journalist(?:in)?|fotograf(?:in)?|photographer|staff\s+writer|kolumnist(?:in)?|columnist|moderator(?:in)?)\s+",
+    )
+    .expect("valid regex")
+});
+
+/// A name without the job title before it; the title stays when no
+/// capitalized name follows it.
+fn without_role(part: &str) -> &str {
+    match LEADING_ROLE.find(part) {
+        Some(m) if part[m.end()..].starts_with(char::is_uppercase) => &part[m.end()..],
+        _ => part,
+    }
 }
 
 /// News agencies and wire services, whose credit stands where a byline would.
@@ -319,8 +419,9 @@ pub fn is_news_agency(word: &str) -> bool {
 }
 
 /// A credit that joins an agency to a desk or a partner with a slash
-/// ("dpa/lno", "det/dpa", "AFP/The Local") is one credit, kept whole; beside
-/// a person's full name ("Jane Doe/AP") the agency only says where she works.
+/// ("dpa/lno", "det/dpa", "AFP/The Local"), or a desk to its editor's
+/// initials ("Example TV/ab"), is one credit, kept whole; beside a person's
+/// full name ("Jane Doe/AP") the agency only says where she works.
 fn agency_credit(text: &str) -> Option<String> {
     let cut = TAIL.find(text)?;
     let slash = cut.start() + text[cut.start()..].find('/')?;
@@ -330,10 +431,12 @@ fn agency_credit(text: &str) -> Option<String> {
     let head = text[..cut.start()].trim();
     let rest = text[slash + 1..].trim_start();
     let second = TAIL.find(rest).map_or(rest, |m| &rest[..m.start()]).trim();
-    if head.is_empty() || second.is_empty() || !(is_news_agency(head) || is_news_agency(second)) {
+    if head.is_empty() || second.is_empty() || !(is_news_agency(head) || is_news_agency(second) || is_initials(second))
+    {
         return None;
     }
-    let person = [head, second].into_iter().find(|p| {
+    // Initials sign for the desk named before them, person or not.
+    let person = [head, second].into_iter().filter(|_| !is_initials(second)).find(|p| {
         let opening = p.split_whitespace().next().unwrap_or("").to_lowercase();
         !is_news_agency(p)
             && !ARTICLES.contains(&opening.as_str())
@@ -391,7 +494,7 @@ pub fn looks_like_name(name: &str, trust: Trust) -> bool {
     {
         return false;
     }
-    if looks_like_domain(name) {
+    if looks_like_domain(name) || is_place(name) {
         return false;
     }
     let lower = name.to_lowercase();
@@ -408,6 +511,15 @@ pub fn looks_like_name(name: &str, trust: Trust) -> bool {
                 })
         }
     }
+}
+
+/// "Berlin", "Germany": the address an organization's credit gives
+/// ("Example TV, Berlin, Germany"), not a person; a town that is also a
+/// given name ("Florence") may be either.
+fn is_place(name: &str) -> bool {
+    gazetteer::is_country(name)
+        || gazetteer::is_region(name)
+        || (gazetteer::is_city(name) && !given_names::is_given_name(name))
 }
 
 /// "tagesschau.de", "www.example.com": a site, not a person.
@@ -472,6 +584,9 @@ mod tests {
     fn dates_and_roles_are_dropped() {
         assert_eq!(names("By Jane Doe | February 23, 2023"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe, Staff Writer"), ["Jane Doe"]);
+        assert_eq!(names("Autor: Rechtsanwalt Jan Muster"), ["Jan Muster"]);
+        assert_eq!(names("Von Jane Doe, Redakteurin"), ["Jane Doe"]);
+        assert_eq!(names("Korrespondentin Jane Doe und John Roe"), ["Jane Doe", "John Roe"]);
         assert_eq!(clean_names("Jane Doe, Ph.D.", Trust::Markup), ["Jane Doe"]);
         assert_eq!(names("By Jane Doe Updated 3:45 PM"), ["Jane Doe"]);
         assert_eq!(names("By Staff"), Vec::<String>::new());
@@ -507,6 +622,7 @@ mod tests {
         assert_eq!(names("AFP/The Local - Updated 3 May"), ["AFP/The Local"]);
         assert_eq!(names("By Jane Doe/AP"), ["Jane Doe"]);
         assert_eq!(names("Jane Doe / Example Post"), ["Jane Doe"]);
+        assert_eq!(names("Von Example TV/ab"), ["Example TV/ab"]);
         assert!(is_news_agency("Reuters") && !is_news_agency("Local"));
     }
 
@@ -516,6 +632,47 @@ mod tests {
         assert_eq!(dateline_credit("WASHINGTON (AP) — The council voted"), ["AP"]);
         assert!(dateline_credit("Hamburg (Germany) – Trotz eines Gespräches").is_empty());
         assert!(dateline_credit("The council (AP) voted").is_empty());
+    }
+
+    #[test]
+    fn sources_credit_agencies_and_desks() {
+        assert_eq!(source_credit("Quelle: dpa"), ["dpa"]);
+        assert_eq!(source_credit("Quelle: Example TV/ab"), ["Example TV/ab"]);
+        assert_eq!(source_credit("Quelle: example.de/ab"), ["example.de/ab"]);
+        assert!(source_credit("Source: Census Bureau").is_empty());
+        assert!(is_labelled("Quelle: dpa"));
+    }
+
+    #[test]
+    fn desks_are_labels_only_before_a_colon() {
+        assert_eq!(names("Redaktion: Jane Doe"), ["Jane Doe"]);
+        assert_eq!(clean_names("Redaktion Beispiel Zeitung", Trust::Markup), ["Redaktion Beispiel Zeitung"]);
+    }
+
+    #[test]
+    fn copyright_lines_name_owners() {
+        assert_eq!(copyright_owner("© 2019 Jane Doe").as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            copyright_owner("(c) Jörg Beispiel • Weitere Rechte siehe Impressum").as_deref(),
+            Some("Jörg Beispiel")
+        );
+        assert_eq!(copyright_owner("Copyright © 2010-2020 by Jane Doe").as_deref(), Some("Jane Doe"));
+        assert!(copyright_owner("© 2020 Alle Rechte vorbehalten").is_none());
+        assert!(copyright_owner("© 2020 Example Media GmbH").is_none());
+        assert!(copyright_owner("Jane Doe").is_none());
+    }
+
+    #[test]
+    fn contact_labels() {
+        assert!(is_contact_label("Pressekontakt:") && is_contact_label("Media contact"));
+        assert!(!is_contact_label("Jane Doe"));
+    }
+
+    #[test]
+    fn places_are_not_names() {
+        assert!(clean_names("Berlin", Trust::Markup).is_empty());
+        assert!(clean_names("Germany", Trust::Markup).is_empty());
+        assert_eq!(clean_names("Florence", Trust::Markup), ["Florence"]);
     }
 
     #[test]

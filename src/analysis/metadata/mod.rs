@@ -4,6 +4,7 @@
 
 mod authors;
 mod dates;
+mod given_names;
 mod jsonld;
 mod language;
 mod plaintext;
@@ -125,6 +126,9 @@ pub struct PageEvidence {
     pub script_fields: Vec<(String, String)>,
     /// Short lines of text around the first `<h1>`.
     pub headline_lines: Vec<String>,
+    /// Short lines of text just after the article's last paragraph, where a
+    /// signature stands that the article text left out.
+    pub closing_lines: Vec<String>,
     /// The visible text of the whole page, text nodes on their own lines,
     /// capped: a last resort for a date.
     pub page_text: String,
@@ -545,6 +549,11 @@ fn find_authors(
             Trust::Markup,
         ),
         text.authors.clone(),
+        page.closing_lines
+            .iter()
+            .take_while(|l| !authors::is_contact_label(l))
+            .find_map(|l| plaintext::signature(l))
+            .unwrap_or_default(),
         dateline_credit(),
         from_strings(page.boilerplate_authors.iter().map(String::as_str).collect(), Trust::Markup),
         from_ld(true),
@@ -565,6 +574,39 @@ fn find_authors(
         Some(i) => people(&candidates[i]),
         None => candidates.iter().find(|c| !c.is_empty()).cloned().unwrap_or_default(),
     };
+    let keys = |list: &[Author]| list.iter().map(|a| title::normalize(&a.name)).collect::<Vec<_>>();
+    // JSON-LD and meta tags often name only the first of several authors:
+    // when two later sources, author markup or a byline element among
+    // them, agree on a list of them all and others besides, that is the
+    // whole list (one alone may add a photographer, a publisher or a job
+    // title; the header's lines and the text's repeat each other).
+    if let Some(i) = first.filter(|&i| i < BYLINES) {
+        let named = keys(&chosen);
+        let sorted_keys = |c: &[Author]| {
+            let mut k = keys(c);
+            k.sort();
+            k.dedup();
+            k
+        };
+        let longer: Vec<(usize, Vec<String>, Vec<Author>)> = (i + 1..candidates.len())
+            .map(|j| (j, people(&candidates[j])))
+            .map(|(j, c)| (j, sorted_keys(&c), c))
+            .filter(|(_, k, _)| k.len() > named.len() && named.iter().all(|n| k.contains(n)))
+            .collect();
+        let agreed = longer
+            .iter()
+            .filter(|(j, ..)| *j <= BYLINES)
+            .find(|(j, k, _)| longer.iter().any(|(other_j, other, _)| other_j != j && other == k));
+        if let Some((_, _, list)) = agreed {
+            chosen.clone_from(list);
+        }
+    }
+    // The owner a copyright line names, when nothing else names anyone.
+    if chosen.is_empty()
+        && let Some(name) = page.page_text.lines().rev().find_map(authors::copyright_owner)
+    {
+        chosen.push(Author { name, ..Author::default() });
+    }
     dedup_authors(&mut chosen);
     for author in chosen.iter_mut().filter(|a| is_site(a)) {
         author.kind = AuthorKind::Organization;
@@ -572,7 +614,6 @@ fn find_authors(
     // Links marked rel="author" also run through lists of other articles:
     // when the next source names only some of them, those are the article's.
     if first == Some(REL_AUTHOR) && chosen.len() > 1 {
-        let keys = |list: &[Author]| list.iter().map(|a| title::normalize(&a.name)).collect::<Vec<_>>();
         let linked = keys(&chosen);
         let next = candidates[REL_AUTHOR + 1..].iter().map(people).find(|c| !c.is_empty()).unwrap_or_default();
         let named = keys(&next);

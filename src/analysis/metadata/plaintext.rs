@@ -4,8 +4,8 @@
 
 use super::authors::{self, Trust};
 use super::dates::{self, ArticleDate};
+use super::given_names;
 use super::{Author, Dateline};
-use crate::analysis::entities::gazetteer;
 use crate::analysis::segment::Segmentation;
 use crate::analysis::text::Span;
 use regex::Regex;
@@ -32,13 +32,15 @@ pub fn read(text: &str, seg: &Segmentation, month_first: bool) -> TextEvidence {
     let footer = edge_lines(text, seg, false);
     evidence.published = header.iter().find_map(|line| date_line(line.of(text), month_first));
     evidence.authors = header.iter().find_map(|line| byline(line.of(text))).unwrap_or_default();
-    // "Text: Jane Doe" closing the story signs it.
+    // "Text: Jane Doe" closing the story signs it, and so does a name alone
+    // on its last line.
     if evidence.authors.is_empty() {
         evidence.authors = footer
             .iter()
             .map(|line| line.of(text))
             .filter(|line| authors::is_labelled(line))
             .find_map(byline)
+            .or_else(|| footer.last().and_then(|line| signature(line.of(text))))
             .unwrap_or_default();
     }
     for line in &footer {
@@ -92,6 +94,7 @@ static BYLINE_MARK: LazyLock<Regex> = LazyLock::new(|| {
         |(?i:\b(?:posted|filed|submitted|written|geschrieben|gespeichert|eingestellt)\b[^|]{0,40}?\s(?:by|von)\s+)(?P<user>\w)
         |(?i:\b(?:autor(?:in)?|authors?|auteure?s?|text|texte|reporter|verfasser(?:in)?)\s*:\s*)(?P<labelled>\S)
         |^(?i:autor(?:in|en)?|authors?|auteurs?)\s+(?P<headed>\p{Lu})
+        |(?i:\b(?:quelle|source|fuente|fonte)\s*:\s*)(?P<source>\S)
         |(?i:\bread\s+more|\bmore\s+(?:articles|stories))\s*$",
     )
     .expect("valid regex")
@@ -100,6 +103,15 @@ static BYLINE_MARK: LazyLock<Regex> = LazyLock::new(|| {
 static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:posted|written|submitted|geschrieben|eingestellt|gespeichert|verfasst|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|da|di)\s+$",
+    )
+    .expect("valid regex")
+});
+
+/// Verbs whose "by" names someone other than the author: "A post shared
+/// by", "Powered by", "Sponsored by".
+static NOT_AUTHORSHIP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:shared|powered|sponsored|presented|hosted|supported|funded|designed|developed|operated|owned|run|managed|liked|followed|curated)$",
     )
     .expect("valid regex")
 });
@@ -114,6 +126,14 @@ pub fn byline(line: &str) -> Option<Vec<Author>> {
         return None;
     }
     let c = BYLINE_MARK.captures(line)?;
+    if c.get(0).is_some_and(|m| NOT_AUTHORSHIP.is_match(&line[..m.start()])) {
+        return None;
+    }
+    if let Some(source) = c.name("source") {
+        let names = authors::source_credit(&line[source.start()..]);
+        return (!names.is_empty())
+            .then(|| names.into_iter().map(|name| Author { name, ..Author::default() }).collect());
+    }
     let user = c.name("user");
     let from =
         c.name("after").or_else(|| c.name("labelled")).or_else(|| c.name("headed")).or(user).map_or(0, |m| m.start());
@@ -124,6 +144,21 @@ pub fn byline(line: &str) -> Option<Vec<Author>> {
         if user.is_some() || label_alone || POSTED_BY.is_match(&line[..from]) { Trust::Markup } else { Trust::Visible };
     let names = authors::clean_names(&line[from..], trust);
     (!names.is_empty()).then(|| names.into_iter().map(|name| Author { name, ..Author::default() }).collect())
+}
+
+/// The author a line closing a story names: a byline ("Text: Jane Doe"),
+/// or a name alone ("Jane Doe") that a known given name opens, so that a
+/// closing phrase in capitals ("Weitere Informationen") names no one.
+pub fn signature(line: &str) -> Option<Vec<Author>> {
+    if authors::is_labelled(line) {
+        return byline(line);
+    }
+    let bare = line.trim_matches(|c: char| !c.is_alphanumeric());
+    let names = authors::clean_names(bare, Trust::Visible);
+    let name = names.first().filter(|n| names.len() == 1 && n.as_str() == bare)?;
+    let given = name.split_whitespace().next().is_some_and(given_names::is_given_name);
+    let shouted = name.split_whitespace().any(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase));
+    (given && !shouted).then(|| vec![Author { name: name.clone(), ..Author::default() }])
 }
 
 /// Labels and separators between a name and the date beside it.
@@ -156,7 +191,7 @@ pub fn name_beside_date(line: &str) -> Option<Vec<Author>> {
     let shouted = name.split_whitespace().any(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase));
     // Capitalized words beside a date are as often a rubric ("Aktuelle
     // Meldung") as a name: a known given name must open it, or a label.
-    let given = name.split_whitespace().next().is_some_and(gazetteer::is_first_name);
+    let given = name.split_whitespace().next().is_some_and(given_names::is_given_name);
     let whole = name == side || (labelled && side.ends_with(name.as_str()));
     (whole && (given || labelled) && !shouted).then(|| vec![Author { name: name.clone(), ..Author::default() }])
 }
@@ -324,6 +359,19 @@ mod tests {
     }
 
     #[test]
+    fn signatures_close_stories() {
+        let names = |l: &str| signature(l).unwrap_or_default().into_iter().map(|a| a.name).collect::<Vec<_>>();
+        assert_eq!(names("Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("Text: Jörg Beispiel"), ["Jörg Beispiel"]);
+        assert!(names("Weitere Informationen").is_empty());
+        assert!(names("JANE DOE").is_empty());
+        assert!(names("Jane Doe sagte das.").is_empty());
+        let text = format!("{BODY}\n\n{BODY}\n\nJane Doe");
+        let found: Vec<_> = read_text(&text).authors.into_iter().map(|a| a.name).collect();
+        assert_eq!(found, ["Jane Doe"]);
+    }
+
+    #[test]
     fn names_beside_dates() {
         let names = |l: &str| name_beside_date(l).unwrap_or_default().into_iter().map(|a| a.name).collect::<Vec<_>>();
         assert_eq!(names("Jane Doe Stand: 05. Februar 2020"), ["Jane Doe"]);
@@ -336,6 +384,7 @@ mod tests {
         assert!(names("Aktuelle Meldung 11.12.2019").is_empty());
         assert!(names("Weekly Roundup - 11.12.2019").is_empty());
         assert_eq!(names("04.02.2022 | 13:10 Uhr | Jane Doe"), ["Jane Doe"]);
+        assert_eq!(names("11.12.2019 - Jörg Beispiel"), ["Jörg Beispiel"]);
         assert_eq!(names("05.02.2020 - Redaktion: Erika Mustermann (Pressesprecherin)"), ["Erika Mustermann"]);
         assert!(names("05.02.2020 - Ressort: Aktuelle Meldung").is_empty());
         assert!(names("04.02.2022 | 13:10 Uhr | Aktuelle Meldung").is_empty());
@@ -356,6 +405,10 @@ mod tests {
         assert_eq!(names("Auteur : Jean Dupont"), ["Jean Dupont"]);
         assert_eq!(names("von Jdoe1"), ["Jdoe1"]);
         assert!(names("Ruled by Rome").is_empty());
+        assert!(names("A post shared by Jane Doe (@janedoe)").is_empty());
+        assert!(names("Powered by Example Press").is_empty());
+        assert_eq!(names("Quelle: dpa"), ["dpa"]);
+        assert!(names("Quelle: Statistisches Bundesamt").is_empty());
     }
 
     #[test]
