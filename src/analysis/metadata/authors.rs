@@ -316,7 +316,10 @@ fn is_initials(word: &str) -> bool {
 /// The person names in a raw author string, cleaned and split.
 pub fn clean_names(raw: &str, trust: Trust) -> Vec<String> {
     let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut text = collapsed.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let mut text = collapsed
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        .to_string();
     for _ in 0..2 {
         text = NAVIGATION_LABEL.replace(&text, "").into_owned();
         text = LEADING_LABEL.replace(&text, "").into_owned();
@@ -338,9 +341,19 @@ pub fn clean_names(raw: &str, trust: Trust) -> Vec<String> {
         .split(text)
         .map(|part| part.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\''))
         .map(without_role)
-        .map(|part| undouble(part.trim_end_matches(['.', '\'']).trim()))
+        .map(|part| undouble(without_final_stop(part.trim_end_matches('\'')).trim()))
         .filter(|name| looks_like_name(name, trust))
         .collect()
+}
+
+/// The name without a sentence's full stop; an initial's ("Joe S.") and a
+/// suffix's ("Perry Bacon Jr.") are part of it.
+fn without_final_stop(name: &str) -> &str {
+    let bare = name.trim_end_matches('.');
+    let last = bare.rsplit([' ', '.']).next().unwrap_or_default();
+    let abbreviated =
+        matches!(last, "Jr" | "Sr") || (last.chars().count() == 1 && last.chars().all(char::is_uppercase));
+    if abbreviated && bare.len() < name.len() { &name[..bare.len() + 1] } else { bare }
 }
 
 /// "© 2019 Jane Doe", "(c) Jane Doe • Impressum", "Copyright 2010-2020 by Jane Doe".
@@ -498,7 +511,9 @@ pub fn looks_like_name(name: &str, trust: Trust) -> bool {
         return false;
     }
     let lower = name.to_lowercase();
-    if NOT_NAMES.contains(&lower.as_str()) || lower.split_whitespace().any(|w| NAVIGATION_WORDS.contains(&w)) {
+    if NOT_NAMES.contains(&lower.trim_end_matches('.'))
+        || lower.split_whitespace().any(|w| NAVIGATION_WORDS.contains(&w))
+    {
         return false;
     }
     match trust {
@@ -578,6 +593,13 @@ mod tests {
         assert_eq!(names("Voir tous les articles de Jean Dupont"), ["Jean Dupont"]);
         assert!(is_labelled("Gespeichert von rasos am 24. Juli 2017"));
         assert!(!is_labelled("Jane Doe"));
+    }
+
+    #[test]
+    fn an_initial_or_suffix_keeps_its_stop() {
+        assert_eq!(names("By Perry Bacon Jr."), ["Perry Bacon Jr."]);
+        assert_eq!(names("Joe S."), ["Joe S."]);
+        assert_eq!(names("By Jane Doe."), ["Jane Doe"]);
     }
 
     #[test]
@@ -678,7 +700,7 @@ mod tests {
     #[test]
     fn sites_are_not_names() {
         assert!(clean_names("tagesschau.de", Trust::Markup).is_empty());
-        assert_eq!(clean_names("Juan Muñoz C.", Trust::Markup), ["Juan Muñoz C"]);
+        assert_eq!(clean_names("Juan Muñoz C.", Trust::Markup), ["Juan Muñoz C."]);
     }
 
     #[test]

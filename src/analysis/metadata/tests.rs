@@ -178,7 +178,7 @@ fn an_organization_as_author_gives_way_to_a_person() {
     assert_eq!(names(&page(&html)), ["Jane Doe"]);
     let alone =
         "<html><head><title>N</title><meta name=\"author\" content=\"Example Verein e.V.\"></head><body></body></html>";
-    assert_eq!(names(&page(alone)), ["Example Verein e.V"]);
+    assert_eq!(names(&page(alone)), ["Example Verein e.V."]);
 }
 
 #[test]
