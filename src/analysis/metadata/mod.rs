@@ -170,9 +170,6 @@ const PUBLISHED_METAS: &[&str] = &[
     "dcterms.created",
     "citation_publication_date",
     "citation_date",
-    "dc.date",
-    "dcterms.date",
-    "date",
     "created",
     "datecreated",
     "release_date",
@@ -181,6 +178,10 @@ const PUBLISHED_METAS: &[&str] = &[
     "dc.date.published",
     "cxenseparse:recs:publishtime",
 ];
+
+/// Meta names that say only "date": a CMS fills them as often with the time
+/// the page was last saved as with the time it was published.
+const GENERIC_DATE_METAS: &[&str] = &["dc.date", "dcterms.date", "date"];
 
 const MODIFIED_METAS: &[&str] = &[
     "article:modified_time",
@@ -325,10 +326,14 @@ fn published_date(
     let (ld_first, ld_last) = if ld.describes_page { (ld.published.as_str(), "") } else { ("", ld.published.as_str()) };
     let declared = std::iter::once(ld_first)
         .chain(page.meta(PUBLISHED_METAS))
-        .chain(page.microdata("datePublished"))
-        .chain(page.microdata("dateCreated"))
-        .chain(std::iter::once(ld_last))
-        .find_map(dates::parse_machine);
+        .find_map(dates::parse_machine)
+        .or_else(|| generic_meta_date(page, month_first))
+        .or_else(|| {
+            page.microdata("datePublished")
+                .chain(page.microdata("dateCreated"))
+                .chain(std::iter::once(ld_last))
+                .find_map(dates::parse_machine)
+        });
     let page_date = |published: bool, boilerplate: bool| {
         page.dates
             .iter()
@@ -348,6 +353,7 @@ fn published_date(
                 .filter(|(k, _)| !k.starts_with("author") && k != "byline")
                 .find_map(|(_, v)| dates::parse_machine(v))
         })
+        .or_else(|| dates::find_labelled(&page.page_text, month_first))
         .or_else(|| page_date(true, true))
         .or_else(|| in_text(article_text))
         .or_else(|| page_date(false, true))
@@ -365,7 +371,7 @@ fn published_date(
         .chain(dates::from_url(canonical_url))
         .collect();
     let other_sources: Vec<ArticleDate> = std::iter::once(ld.published.as_str())
-        .chain(PUBLISHED_METAS.iter().flat_map(|n| page.meta_all(n)))
+        .chain(PUBLISHED_METAS.iter().chain(GENERIC_DATE_METAS).flat_map(|n| page.meta_all(n)))
         .chain(page.dates.iter().filter(|d| !d.modified).map(|d| d.value.as_str()))
         .filter_map(dates::parse_machine)
         .chain(visible_days.iter().copied())
@@ -395,6 +401,14 @@ fn published_date(
     }
     // A day from markup gains the time a visible date gives for the same day.
     Some(other_sources.into_iter().fold(found, ArticleDate::refined_by))
+}
+
+/// The date of a bare "date" meta. Being as often the time the page was last
+/// saved, it gives way to an earlier day that the article's header shows.
+fn generic_meta_date(page: &PageEvidence, month_first: bool) -> Option<ArticleDate> {
+    let meta = page.meta(GENERIC_DATE_METAS).and_then(dates::parse_machine)?;
+    let header = page.headline_lines.iter().find_map(|l| dates::find_in_text(l, month_first)).map(|f| f.date);
+    Some(header.filter(|h| h.date() < meta.date()).unwrap_or(meta))
 }
 
 /// Whether any text of the page, or any date element, gives `day`.

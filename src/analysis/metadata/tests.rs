@@ -211,6 +211,28 @@ fn the_header_date_beats_a_markup_date_the_page_never_shows() {
 }
 
 #[test]
+fn a_bare_date_meta_gives_way_to_an_earlier_header_date() {
+    let html = format!(
+        "<html lang=\"de\"><head><title>N</title><meta name=\"date\" content=\"2020-04-29T11:52:23\"></head>\
+         <body><h1>N</h1><p>Stand: 28.04.2020 18:00 Uhr</p>{BODY}<p>Gesendet am 29.04.2020</p></body></html>"
+    );
+    assert_eq!(page(&html).published.map(|d| d.local()), Some("2020-04-28".into()));
+    // A later header date is the day the site shows today, not the article's.
+    let masthead = html.replace("Stand: 28.04.2020 18:00 Uhr", "Mittwoch, 26.02.2021");
+    assert_eq!(page(&masthead).published.map(|d| d.local()), Some("2020-04-29".into()));
+}
+
+#[test]
+fn a_labelled_date_dates_a_page_without_markup() {
+    let html = format!(
+        "<html lang=\"de\"><head><title>N</title></head><body><h1>N</h1>\
+         <p>Seit 4. August 2014 gilt in Bolivien ein neues Gesetz, sagte die Ministerin am Montag.</p>{BODY}\
+         <p class=\"info\">Aktualisiert: 30.12.2016</p></body></html>"
+    );
+    assert_eq!(page(&html).published.map(|d| d.local()), Some("2016-12-30".into()));
+}
+
+#[test]
 fn a_floating_time_takes_the_offset_of_the_same_moment() {
     let html = format!(
         "<html><head><title>N</title><meta property=\"article:published_time\" content=\"2023-11-09T05:30:59+00:00\"></head>\
