@@ -392,7 +392,7 @@ fn published_date(
     // A date in markup that the page shows nowhere (a CMS's import or
     // re-publication time, a day misread from "11/01/2023") gives way to
     // the date the article's header shows its readers.
-    let header_date = page.headline_lines.iter().find_map(|l| in_text(l)).or_else(|| page_date(false, false));
+    let header_date = page.headline_lines.iter().find_map(|l| in_text(l)).or_else(|| sole_page_day(page, month_first));
     if let Some(shown) = header_date
         && shown.date() != found.date()
         && !page_shows_day(page, &visible_days, found.date(), month_first)
@@ -409,6 +409,19 @@ fn generic_meta_date(page: &PageEvidence, month_first: bool) -> Option<ArticleDa
     let meta = page.meta(GENERIC_DATE_METAS).and_then(dates::parse_machine)?;
     let header = page.headline_lines.iter().find_map(|l| dates::find_in_text(l, month_first)).map(|f| f.date);
     Some(header.filter(|h| h.date() < meta.date()).unwrap_or(meta))
+}
+
+/// The day of the page's date elements outside boilerplate, when they all
+/// give the same one: elements giving several days list events or other
+/// articles, and none of them is the article's own.
+fn sole_page_day(page: &PageEvidence, month_first: bool) -> Option<ArticleDate> {
+    let mut days = page
+        .dates
+        .iter()
+        .filter(|d| !d.boilerplate && !d.modified)
+        .filter_map(|d| parse_page_date(&d.value, month_first));
+    let first = days.next()?;
+    days.all(|d| d.date() == first.date()).then_some(first)
 }
 
 /// Whether any text of the page, or any date element, gives `day`.

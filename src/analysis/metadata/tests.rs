@@ -205,6 +205,12 @@ fn the_header_date_beats_a_markup_date_the_page_never_shows() {
          </head><body><h1>N</h1><p class=\"date\">27.01.2022</p>{BODY}</body></html>"
     );
     assert_eq!(page(&reissued).published.map(|d| d.local()), Some("2022-01-27".into()));
+    // Date elements far from the headline that give several days list
+    // events, not the article's day.
+    let far = reissued.replace("<h1>N</h1>", &format!("<h1>N</h1>{}", BODY.repeat(6)));
+    assert_eq!(page(&far).published.map(|d| d.local()), Some("2022-01-27".into()));
+    let events = far.replace("</body>", "<p class=\"date\">04.04.2022</p><p class=\"date\">09.05.2022</p></body>");
+    assert_eq!(page(&events).published.map(|d| d.local()), Some("2021-12-20T11:02:44+01:00".into()));
     // Shown anywhere, the markup's day stands against the header's.
     let shown = reissued.replace("</body>", "<p>20.12.2021</p></body>");
     assert_eq!(page(&shown).published.map(|d| d.local()), Some("2021-12-20T11:02:44+01:00".into()));
