@@ -341,6 +341,45 @@ fn with_time(text: &str, date_end: usize, date: NaiveDate) -> (ArticleDate, usiz
     }
 }
 
+/// How far before a date its label may stand: "Letzte Änderung: " and
+/// "zuletzt am " fit, a sentence that happens to end in a date does not.
+const LABEL_REACH: usize = 24;
+
+/// Words that label a date as the day the page was published.
+static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:published|posted|publication|veröffentlicht|erschienen|erstellt|publié|publicado|pubblicato|date|datum|fecha)\b\D*$",
+    )
+    .expect("valid regex")
+});
+
+/// Words that label a date as the page's last update.
+static UPDATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:updated|modified|last edited|aktualisiert|letzte änderung|zuletzt|stand|mis à jour|actualizado|aggiornato)\b\D*$",
+    )
+    .expect("valid regex")
+});
+
+/// The date that a label in `text` marks as the page's own ("Published:
+/// 3 May 2021", "Aktualisiert am 17.01.2021"): a page without markup says
+/// when it was published or updated in those words, while a date that
+/// prose mentions is the date of some event. A publication label wins over
+/// an update label.
+pub fn find_labelled(text: &str, month_first: bool) -> Option<ArticleDate> {
+    let labelled_by = |label: &Regex| {
+        find_all_in_text(text, month_first)
+            .find(|f| label.is_match(tail(&text[..f.start], LABEL_REACH)))
+            .map(|f| f.date)
+    };
+    labelled_by(&PUBLISHED_LABEL).or_else(|| labelled_by(&UPDATED_LABEL))
+}
+
+/// The last `max` chars of `s`.
+fn tail(s: &str, max: usize) -> &str {
+    s.char_indices().rev().nth(max - 1).map_or(s, |(i, _)| &s[i..])
+}
+
 /// A date in a URL path: "/2019/08/02/", "/2019-08-02-title", "/20190802/".
 pub fn from_url(url: &str) -> Option<ArticleDate> {
     static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -410,6 +449,18 @@ mod tests {
         assert_eq!(pm.date.local(), "2022-03-01");
         let pm = find_in_text("March 1, 2022 at 4:05 p.m. (GMT-5)", false).expect("date");
         assert_eq!(pm.date.local(), "2022-03-01T16:05:00-05:00");
+    }
+
+    #[test]
+    fn a_labelled_date_wins_over_dates_in_prose() {
+        let labelled = |s: &str| find_labelled(s, false).map(|d| d.local());
+        let page = "Seit 4. August 2014 gilt das Gesetz.\n\nAktualisiert: 30.12.2016";
+        assert_eq!(labelled(page), Some("2016-12-30".into()));
+        let footer = "Letzte Änderung:\n31.10.2023 - 14:49\nErschienen am: 01.11.2023";
+        assert_eq!(labelled(footer), Some("2023-11-01".into()));
+        assert_eq!(labelled("Diese Seite wurde zuletzt am 29. Januar 2020 geändert."), Some("2020-01-29".into()));
+        assert_eq!(labelled("Published in a long sentence that ends on 3 May 2021"), None);
+        assert_eq!(labelled("The law took effect on 3 May 2021."), None);
     }
 
     #[test]

@@ -174,9 +174,6 @@ const PUBLISHED_METAS: &[&str] = &[
     "dcterms.created",
     "citation_publication_date",
     "citation_date",
-    "dc.date",
-    "dcterms.date",
-    "date",
     "created",
     "datecreated",
     "release_date",
@@ -185,6 +182,10 @@ const PUBLISHED_METAS: &[&str] = &[
     "dc.date.published",
     "cxenseparse:recs:publishtime",
 ];
+
+/// Meta names that say only "date": a CMS fills them as often with the time
+/// the page was last saved as with the time it was published.
+const GENERIC_DATE_METAS: &[&str] = &["dc.date", "dcterms.date", "date"];
 
 const MODIFIED_METAS: &[&str] = &[
     "article:modified_time",
@@ -329,10 +330,14 @@ fn published_date(
     let (ld_first, ld_last) = if ld.describes_page { (ld.published.as_str(), "") } else { ("", ld.published.as_str()) };
     let declared = std::iter::once(ld_first)
         .chain(page.meta(PUBLISHED_METAS))
-        .chain(page.microdata("datePublished"))
-        .chain(page.microdata("dateCreated"))
-        .chain(std::iter::once(ld_last))
-        .find_map(dates::parse_machine);
+        .find_map(dates::parse_machine)
+        .or_else(|| generic_meta_date(page, month_first))
+        .or_else(|| {
+            page.microdata("datePublished")
+                .chain(page.microdata("dateCreated"))
+                .chain(std::iter::once(ld_last))
+                .find_map(dates::parse_machine)
+        });
     let page_date = |published: bool, boilerplate: bool| {
         page.dates
             .iter()
@@ -352,6 +357,7 @@ fn published_date(
                 .filter(|(k, _)| !k.starts_with("author") && k != "byline")
                 .find_map(|(_, v)| dates::parse_machine(v))
         })
+        .or_else(|| dates::find_labelled(&page.page_text, month_first))
         .or_else(|| page_date(true, true))
         .or_else(|| in_text(article_text))
         .or_else(|| page_date(false, true))
@@ -369,7 +375,7 @@ fn published_date(
         .chain(dates::from_url(canonical_url))
         .collect();
     let other_sources: Vec<ArticleDate> = std::iter::once(ld.published.as_str())
-        .chain(PUBLISHED_METAS.iter().flat_map(|n| page.meta_all(n)))
+        .chain(PUBLISHED_METAS.iter().chain(GENERIC_DATE_METAS).flat_map(|n| page.meta_all(n)))
         .chain(page.dates.iter().filter(|d| !d.modified).map(|d| d.value.as_str()))
         .filter_map(dates::parse_machine)
         .chain(visible_days.iter().copied())
@@ -390,7 +396,7 @@ fn published_date(
     // A date in markup that the page shows nowhere (a CMS's import or
     // re-publication time, a day misread from "11/01/2023") gives way to
     // the date the article's header shows its readers.
-    let header_date = page.headline_lines.iter().find_map(|l| in_text(l)).or_else(|| page_date(false, false));
+    let header_date = page.headline_lines.iter().find_map(|l| in_text(l)).or_else(|| sole_page_day(page, month_first));
     if let Some(shown) = header_date
         && shown.date() != found.date()
         && !page_shows_day(page, &visible_days, found.date(), month_first)
@@ -399,6 +405,27 @@ fn published_date(
     }
     // A day from markup gains the time a visible date gives for the same day.
     Some(other_sources.into_iter().fold(found, ArticleDate::refined_by))
+}
+
+/// The date of a bare "date" meta. Being as often the time the page was last
+/// saved, it gives way to an earlier day that the article's header shows.
+fn generic_meta_date(page: &PageEvidence, month_first: bool) -> Option<ArticleDate> {
+    let meta = page.meta(GENERIC_DATE_METAS).and_then(dates::parse_machine)?;
+    let header = page.headline_lines.iter().find_map(|l| dates::find_in_text(l, month_first)).map(|f| f.date);
+    Some(header.filter(|h| h.date() < meta.date()).unwrap_or(meta))
+}
+
+/// The day of the page's date elements outside boilerplate, when they all
+/// give the same one: elements giving several days list events or other
+/// articles, and none of them is the article's own.
+fn sole_page_day(page: &PageEvidence, month_first: bool) -> Option<ArticleDate> {
+    let mut days = page
+        .dates
+        .iter()
+        .filter(|d| !d.boilerplate && !d.modified)
+        .filter_map(|d| parse_page_date(&d.value, month_first));
+    let first = days.next()?;
+    days.all(|d| d.date() == first.date()).then_some(first)
 }
 
 /// Whether any text of the page, or any date element, gives `day`.

@@ -205,9 +205,37 @@ fn the_header_date_beats_a_markup_date_the_page_never_shows() {
          </head><body><h1>N</h1><p class=\"date\">27.01.2022</p>{BODY}</body></html>"
     );
     assert_eq!(page(&reissued).published.map(|d| d.local()), Some("2022-01-27".into()));
+    // Date elements far from the headline that give several days list
+    // events, not the article's day.
+    let far = reissued.replace("<h1>N</h1>", &format!("<h1>N</h1>{}", BODY.repeat(6)));
+    assert_eq!(page(&far).published.map(|d| d.local()), Some("2022-01-27".into()));
+    let events = far.replace("</body>", "<p class=\"date\">04.04.2022</p><p class=\"date\">09.05.2022</p></body>");
+    assert_eq!(page(&events).published.map(|d| d.local()), Some("2021-12-20T11:02:44+01:00".into()));
     // Shown anywhere, the markup's day stands against the header's.
     let shown = reissued.replace("</body>", "<p>20.12.2021</p></body>");
     assert_eq!(page(&shown).published.map(|d| d.local()), Some("2021-12-20T11:02:44+01:00".into()));
+}
+
+#[test]
+fn a_bare_date_meta_gives_way_to_an_earlier_header_date() {
+    let html = format!(
+        "<html lang=\"de\"><head><title>N</title><meta name=\"date\" content=\"2020-04-29T11:52:23\"></head>\
+         <body><h1>N</h1><p>Stand: 28.04.2020 18:00 Uhr</p>{BODY}<p>Gesendet am 29.04.2020</p></body></html>"
+    );
+    assert_eq!(page(&html).published.map(|d| d.local()), Some("2020-04-28".into()));
+    // A later header date is the day the site shows today, not the article's.
+    let masthead = html.replace("Stand: 28.04.2020 18:00 Uhr", "Mittwoch, 26.02.2021");
+    assert_eq!(page(&masthead).published.map(|d| d.local()), Some("2020-04-29".into()));
+}
+
+#[test]
+fn a_labelled_date_dates_a_page_without_markup() {
+    let html = format!(
+        "<html lang=\"de\"><head><title>N</title></head><body><h1>N</h1>\
+         <p>Seit 4. August 2014 gilt in Bolivien ein neues Gesetz, sagte die Ministerin am Montag.</p>{BODY}\
+         <p class=\"info\">Aktualisiert: 30.12.2016</p></body></html>"
+    );
+    assert_eq!(page(&html).published.map(|d| d.local()), Some("2016-12-30".into()));
 }
 
 #[test]
