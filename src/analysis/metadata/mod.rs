@@ -595,38 +595,15 @@ fn find_authors(
             || authors::is_organization(&a.name)
             || a.name.split('/').any(authors::is_news_agency)
     };
-    let people = |c: &Vec<Author>| c.iter().filter(|a| !is_site(a)).cloned().collect::<Vec<_>>();
-    let first = candidates.iter().position(|c| !people(c).is_empty());
+    let people: Vec<Vec<Author>> =
+        candidates.iter().map(|c| c.iter().filter(|a| !is_site(a)).cloned().collect()).collect();
+    let first = people.iter().position(|c| !c.is_empty());
     let mut chosen = match first {
-        Some(i) => people(&candidates[i]),
+        Some(i) => people[i].clone(),
         None => candidates.iter().find(|c| !c.is_empty()).cloned().unwrap_or_default(),
     };
-    let keys = |list: &[Author]| list.iter().map(|a| title::normalize(&a.name)).collect::<Vec<_>>();
-    // JSON-LD and meta tags often name only the first of several authors:
-    // when two later sources, author markup or a byline element among
-    // them, agree on a list of them all and others besides, that is the
-    // whole list (one alone may add a photographer, a publisher or a job
-    // title; the header's lines and the text's repeat each other).
-    if let Some(i) = first.filter(|&i| i < BYLINES) {
-        let named = keys(&chosen);
-        let sorted_keys = |c: &[Author]| {
-            let mut k = keys(c);
-            k.sort();
-            k.dedup();
-            k
-        };
-        let longer: Vec<(usize, Vec<String>, Vec<Author>)> = (i + 1..candidates.len())
-            .map(|j| (j, people(&candidates[j])))
-            .map(|(j, c)| (j, sorted_keys(&c), c))
-            .filter(|(_, k, _)| k.len() > named.len() && named.iter().all(|n| k.contains(n)))
-            .collect();
-        let agreed = longer
-            .iter()
-            .filter(|(j, ..)| *j <= BYLINES)
-            .find(|(j, k, _)| longer.iter().any(|(other_j, other, _)| other_j != j && other == k));
-        if let Some((_, _, list)) = agreed {
-            chosen.clone_from(list);
-        }
+    if let Some(list) = first.filter(|&i| i < BYLINES).and_then(|i| agreed_fuller_list(&people, i)) {
+        chosen.clone_from(list);
     }
     // The owner a copyright line names, when nothing else names anyone.
     if chosen.is_empty()
@@ -638,11 +615,12 @@ fn find_authors(
     for author in chosen.iter_mut().filter(|a| is_site(a)) {
         author.kind = AuthorKind::Organization;
     }
+    let keys = |list: &[Author]| list.iter().map(|a| title::normalize(&a.name)).collect::<Vec<_>>();
     // Links marked rel="author" also run through lists of other articles:
     // when the next source names only some of them, those are the article's.
     if first == Some(REL_AUTHOR) && chosen.len() > 1 {
         let linked = keys(&chosen);
-        let next = candidates[REL_AUTHOR + 1..].iter().map(people).find(|c| !c.is_empty()).unwrap_or_default();
+        let next = people[REL_AUTHOR + 1..].iter().find(|c| !c.is_empty()).cloned().unwrap_or_default();
         let named = keys(&next);
         if named.iter().all(|k| linked.contains(k)) && named.iter().any(|k| linked.contains(k)) {
             chosen.retain(|a| named.contains(&title::normalize(&a.name)));
@@ -686,6 +664,31 @@ fn find_authors(
 /// The person a personal site is named after: "Jane Doe's blog", or a
 /// name that the host name spells ("Jane Doe" on janedoe.net), or that the
 /// author's handle spells and the header prints ("Jane Doe" for @JaneDoe).
+/// JSON-LD and meta tags often name only the first of several authors:
+/// when two later sources, author markup or a byline element among them,
+/// agree on a list of everyone that `people[first]` names and others
+/// besides, that is the whole list. One source alone may add a
+/// photographer, a publisher or a job title; the header's lines and the
+/// text's repeat each other, so they do not count as two.
+fn agreed_fuller_list(people: &[Vec<Author>], first: usize) -> Option<&Vec<Author>> {
+    let sorted_keys = |list: &[Author]| {
+        let mut keys: Vec<String> = list.iter().map(|a| title::normalize(&a.name)).collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    };
+    let named: Vec<String> = people[first].iter().map(|a| title::normalize(&a.name)).collect();
+    let longer: Vec<(usize, Vec<String>)> = (first + 1..people.len())
+        .map(|j| (j, sorted_keys(&people[j])))
+        .filter(|(_, keys)| keys.len() > named.len() && named.iter().all(|n| keys.contains(n)))
+        .collect();
+    longer
+        .iter()
+        .filter(|(j, _)| *j <= BYLINES)
+        .find(|(j, keys)| longer.iter().any(|(other_j, other)| other_j != j && other == keys))
+        .map(|(j, _)| &people[*j])
+}
+
 fn personal_site_owner(page: &PageEvidence, sites: &[&str]) -> Vec<Author> {
     let spelled: Vec<String> = sites
         .last()
