@@ -33,22 +33,23 @@ fn pick(sources: &TitleSources) -> String {
     let headings: Vec<&str> = sources.headings.iter().map(|h| h.trim()).filter(|h| !h.is_empty()).collect();
     let raw = sources.declared.iter().copied().chain(std::iter::once(sources.document));
     let cleaned: Vec<&str> = declared.iter().map(String::as_str).chain(std::iter::once(document.as_str())).collect();
+    // What the document title puts after a separator, and what before it.
+    let document_ends: Vec<(String, String)> = SEPARATORS
+        .iter()
+        .filter_map(|sep| sources.document.rsplit_once(sep))
+        .map(|(head, tail)| (squash(head), squash(tail)))
+        .collect();
     // A declared title that the document title puts after a separator is the site's name.
     let trails_document = |c: &str| {
-        SEPARATORS
-            .iter()
-            .any(|sep| sources.document.rsplit_once(sep).is_some_and(|(_, tail)| squash(tail) == squash(c)))
+        let key = squash(c);
+        document_ends.iter().any(|(_, tail)| *tail == key)
     };
     let not_site = |c: &&str| !c.is_empty() && !is_site(c, &sites) && !trails_document(c);
     // The site's name: a known one, or what the document title appends to a longer headline.
+    let site_keys: Vec<String> = sites.iter().map(|site| squash(site)).collect();
     let names_the_site = |key: &str| {
-        sites.iter().any(|site| squash(site) == key)
-            || SEPARATORS.iter().any(|sep| {
-                sources
-                    .document
-                    .rsplit_once(sep)
-                    .is_some_and(|(head, tail)| squash(tail) == key && squash(head).len() > key.len())
-            })
+        site_keys.iter().any(|site| site == key)
+            || document_ends.iter().any(|(head, tail)| tail == key && head.len() > key.len())
     };
     let main_heading = headings.iter().find(|h| not_site(h));
     if let Some(headline) = main_heading.and_then(|h| without_kicker(h, raw.clone().chain(cleaned.iter().copied())))
@@ -100,7 +101,10 @@ fn pick(sources: &TitleSources) -> String {
 /// heading that joins the two itself ("Elder: Aus dem Ghetto") keeps them.
 fn without_kicker<'h, 't>(heading: &'h str, titles: impl Iterator<Item = &'t str>) -> Option<&'h str> {
     let whole = squash(heading);
-    let mut parts: Vec<String> = titles.flat_map(title_parts).filter(|p| p.chars().count() >= 12).collect();
+    let mut parts: Vec<String> = titles
+        .flat_map(|title| std::iter::once(squash(title)).chain(title_parts(title)))
+        .filter(|p| p.chars().count() >= 12)
+        .collect();
     parts.sort_by_key(|p| std::cmp::Reverse(p.len()));
     // The headline is most of the heading; a short tail is a name in it.
     let part = parts.iter().find(|p| whole.ends_with(p.as_str()) && whole != **p && p.len() * 2 >= whole.len())?;
@@ -113,10 +117,10 @@ fn without_kicker<'h, 't>(heading: &'h str, titles: impl Iterator<Item = &'t str
     (!joined && lead.split_whitespace().count() <= 8).then_some(headline)
 }
 
-/// A title and every run of its parts at a separator, squashed: where a
-/// heading's text may end.
+/// Every run of a title's parts at a separator or a kicker's colon,
+/// squashed: its leading and trailing parts.
 fn title_parts(title: &str) -> Vec<String> {
-    let mut parts = vec![squash(title)];
+    let mut parts = Vec::new();
     for sep in SEPARATORS.iter().chain(&[": "]) {
         let pieces: Vec<&str> = title.split(sep).collect();
         for i in 1..pieces.len() {
@@ -130,11 +134,7 @@ fn title_parts(title: &str) -> Vec<String> {
 /// Whether `title`, split at a separator or a kicker's colon, has `key` as
 /// its leading or trailing part.
 fn has_part(title: &str, key: &str) -> bool {
-    SEPARATORS.iter().chain(&[": "]).any(|sep| {
-        let parts: Vec<&str> = title.split(sep).collect();
-        let n = parts.len();
-        n > 1 && (1..n).any(|i| squash(&parts[..i].join(sep)) == key || squash(&parts[i..].join(sep)) == key)
-    })
+    title_parts(title).iter().any(|part| part == key)
 }
 
 /// Lower-case letters and digits only: titles compared across sources differ
