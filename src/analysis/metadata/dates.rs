@@ -345,20 +345,23 @@ fn with_time(text: &str, date_end: usize, date: NaiveDate) -> (ArticleDate, usiz
 /// "zuletzt am " fit, a sentence that happens to end in a date does not.
 const LABEL_REACH: usize = 24;
 
+/// A label's words at the end of the text before a date.
+fn label_before_date(words: &str) -> Regex {
+    Regex::new(&format!(r"(?i)\b(?:{words})\b\D*$")).expect("valid regex")
+}
+
 /// Words that label a date as the day the page was published.
 static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:published|posted|publication|veröffentlicht|erschienen|erstellt|publié|publicado|pubblicato|date|datum|fecha)\b\D*$",
+    label_before_date(
+        "published|posted|publication|veröffentlicht|erschienen|erstellt|publié|publicado|pubblicato|date|datum|fecha",
     )
-    .expect("valid regex")
 });
 
 /// Words that label a date as the page's last update.
 static UPDATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:updated|modified|last edited|aktualisiert|letzte änderung|zuletzt|stand|mis à jour|actualizado|aggiornato)\b\D*$",
+    label_before_date(
+        "updated|modified|last edited|aktualisiert|letzte änderung|zuletzt|stand|mis à jour|actualizado|aggiornato",
     )
-    .expect("valid regex")
 });
 
 /// The date that a label in `text` marks as the page's own ("Published:
@@ -367,12 +370,17 @@ static UPDATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// prose mentions is the date of some event. A publication label wins over
 /// an update label.
 pub fn find_labelled(text: &str, month_first: bool) -> Option<ArticleDate> {
-    let labelled_by = |label: &Regex| {
-        find_all_in_text(text, month_first)
-            .find(|f| label.is_match(tail(&text[..f.start], LABEL_REACH)))
-            .map(|f| f.date)
-    };
-    labelled_by(&PUBLISHED_LABEL).or_else(|| labelled_by(&UPDATED_LABEL))
+    let mut updated = None;
+    for found in find_all_in_text(text, month_first) {
+        let before = tail(&text[..found.start], LABEL_REACH);
+        if PUBLISHED_LABEL.is_match(before) {
+            return Some(found.date);
+        }
+        if updated.is_none() && UPDATED_LABEL.is_match(before) {
+            updated = Some(found.date);
+        }
+    }
+    updated
 }
 
 /// The last `max` chars of `s`.

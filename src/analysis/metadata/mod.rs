@@ -328,10 +328,13 @@ fn published_date(
     // The date of a video or an image in the page is not the article's,
     // unless nothing better dates it.
     let (ld_first, ld_last) = if ld.describes_page { (ld.published.as_str(), "") } else { ("", ld.published.as_str()) };
+    let in_text = |t: &str| dates::find_in_text(t, month_first).map(|f| f.date);
+    // The first date the lines around the headline give: the day the article shows its readers.
+    let header_day = page.headline_lines.iter().find_map(|l| in_text(l));
     let declared = std::iter::once(ld_first)
         .chain(page.meta(PUBLISHED_METAS))
         .find_map(dates::parse_machine)
-        .or_else(|| generic_meta_date(page, month_first))
+        .or_else(|| generic_meta_date(page, header_day))
         .or_else(|| {
             page.microdata("datePublished")
                 .chain(page.microdata("dateCreated"))
@@ -344,11 +347,10 @@ fn published_date(
             .filter(|d| d.boilerplate == boilerplate && !d.modified && (d.published || !published))
             .find_map(|d| parse_page_date(&d.value, month_first))
     };
-    let in_text = |t: &str| dates::find_in_text(t, month_first).map(|f| f.date);
     let found = declared
         .or_else(|| page_date(true, false))
         .or_else(|| dates::from_url(canonical_url))
-        .or_else(|| page.headline_lines.iter().find_map(|l| in_text(l)))
+        .or(header_day)
         .or_else(|| page_date(false, false))
         .or(text.published)
         .or_else(|| {
@@ -366,12 +368,7 @@ fn published_date(
         .headline_lines
         .iter()
         .flat_map(|l| dates::find_all_in_text(l, month_first).map(|f| f.date))
-        .chain(
-            page.dates
-                .iter()
-                .filter(|d| !d.boilerplate && !d.modified)
-                .filter_map(|d| dates::find_in_text(&d.value, month_first).map(|f| f.date)),
-        )
+        .chain(page.dates.iter().filter(|d| !d.boilerplate && !d.modified).filter_map(|d| in_text(&d.value)))
         .chain(dates::from_url(canonical_url))
         .collect();
     let other_sources: Vec<ArticleDate> = std::iter::once(ld.published.as_str())
@@ -396,7 +393,7 @@ fn published_date(
     // A date in markup that the page shows nowhere (a CMS's import or
     // re-publication time, a day misread from "11/01/2023") gives way to
     // the date the article's header shows its readers.
-    let header_date = page.headline_lines.iter().find_map(|l| in_text(l)).or_else(|| sole_page_day(page, month_first));
+    let header_date = header_day.or_else(|| sole_page_day(page, month_first));
     if let Some(shown) = header_date
         && shown.date() != found.date()
         && !page_shows_day(page, &visible_days, found.date(), month_first)
@@ -409,10 +406,9 @@ fn published_date(
 
 /// The date of a bare "date" meta. Being as often the time the page was last
 /// saved, it gives way to an earlier day that the article's header shows.
-fn generic_meta_date(page: &PageEvidence, month_first: bool) -> Option<ArticleDate> {
+fn generic_meta_date(page: &PageEvidence, header_day: Option<ArticleDate>) -> Option<ArticleDate> {
     let meta = page.meta(GENERIC_DATE_METAS).and_then(dates::parse_machine)?;
-    let header = page.headline_lines.iter().find_map(|l| dates::find_in_text(l, month_first)).map(|f| f.date);
-    Some(header.filter(|h| h.date() < meta.date()).unwrap_or(meta))
+    Some(header_day.filter(|h| h.date() < meta.date()).unwrap_or(meta))
 }
 
 /// The day of the page's date elements outside boilerplate, when they all
