@@ -278,9 +278,12 @@ pub fn is_organization(name: &str) -> bool {
 /// German compounds end in what they are: "Finanzmagazin", "Heimatverein".
 const ORGANIZATION_ENDINGS: &[&str] = &["magazin", "zeitung", "verlag", "stiftung", "verein", "verband", "news"];
 
+/// The labels of a source line: "Quelle: dpa", "Source: Reuters".
+pub const SOURCE_LABELS: &str = "quelle|source|fuente|fonte";
+
 /// "Quelle: dpa", "Source: Reuters": where a story came from.
 static SOURCE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:quelle|source|fuente|fonte)\s*:\s*").expect("valid regex"));
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{SOURCE_LABELS})\s*:\s*")).expect("valid regex"));
 
 /// Whether a raw author string opens with a label ("By", "Posted by",
 /// "Autor:", "Quelle:"), after which only names follow.

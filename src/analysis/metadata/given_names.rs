@@ -6,6 +6,7 @@
 //! where many bylines of a European news site stand; this list adds them.
 
 use crate::analysis::entities::gazetteer;
+use crate::analysis::text;
 
 /// Common given names of German-, French-, Dutch-, Nordic-, Italian-,
 /// Spanish-, Portuguese-, Polish- and Turkish-speaking countries that the US
@@ -317,7 +318,7 @@ const EUROPEAN_GIVEN_NAMES: &[&str] = &[
 
 /// Whether `word` is a common given name, in any case.
 pub fn is_given_name(word: &str) -> bool {
-    gazetteer::is_first_name(word) || EUROPEAN_GIVEN_NAMES.contains(&word.to_lowercase().as_str())
+    gazetteer::is_first_name(word) || EUROPEAN_GIVEN_NAMES.contains(&text::lowercase(word).as_ref())
 }
 
 #[cfg(test)]

@@ -89,14 +89,15 @@ fn date_line(line: &str, month_first: bool) -> Option<ArticleDate> {
 /// A byline's marker: a leading label, "by"/"von"/... before a capitalized
 /// name anywhere in the line, or a trailing "Read more".
 static BYLINE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)(?:^|\s|\|)(?i:by|von|par|por|door|di):?\s+(?P<after>\p{Lu})
-        |(?i:\b(?:posted|filed|submitted|written|geschrieben|gespeichert|eingestellt)\b[^|]{0,40}?\s(?:by|von)\s+)(?P<user>\w)
+    Regex::new(&format!(
+        r"(?x)(?:^|\s|\|)(?i:by|von|par|por|door|di):?\s+(?P<after>\p{{Lu}})
+        |(?i:\b(?:posted|filed|submitted|written|geschrieben|gespeichert|eingestellt)\b[^|]{{0,40}}?\s(?:by|von)\s+)(?P<user>\w)
         |(?i:\b(?:autor(?:in)?|authors?|auteure?s?|text|texte|reporter|verfasser(?:in)?)\s*:\s*)(?P<labelled>\S)
-        |^(?i:autor(?:in|en)?|authors?|auteurs?)\s+(?P<headed>\p{Lu})
-        |(?i:\b(?:quelle|source|fuente|fonte)\s*:\s*)(?P<source>\S)
+        |^(?i:autor(?:in|en)?|authors?|auteurs?)\s+(?P<headed>\p{{Lu}})
+        |(?i:\b(?:{sources})\s*:\s*)(?P<source>\S)
         |(?i:\bread\s+more|\bmore\s+(?:articles|stories))\s*$",
-    )
+        sources = authors::SOURCE_LABELS
+    ))
     .expect("valid regex")
 });
 
@@ -130,9 +131,7 @@ pub fn byline(line: &str) -> Option<Vec<Author>> {
         return None;
     }
     if let Some(source) = c.name("source") {
-        let names = authors::source_credit(&line[source.start()..]);
-        return (!names.is_empty())
-            .then(|| names.into_iter().map(|name| Author { name, ..Author::default() }).collect());
+        return credited(authors::source_credit(&line[source.start()..]));
     }
     let user = c.name("user");
     let from =
@@ -142,7 +141,11 @@ pub fn byline(line: &str) -> Option<Vec<Author>> {
     let label_alone = authors::is_labelled(line) && line[from..].split_whitespace().count() <= 2;
     let trust =
         if user.is_some() || label_alone || POSTED_BY.is_match(&line[..from]) { Trust::Markup } else { Trust::Visible };
-    let names = authors::clean_names(&line[from..], trust);
+    credited(authors::clean_names(&line[from..], trust))
+}
+
+/// The authors `names` credits; `None` for no name.
+fn credited(names: Vec<String>) -> Option<Vec<Author>> {
     (!names.is_empty()).then(|| names.into_iter().map(|name| Author { name, ..Author::default() }).collect())
 }
 
