@@ -60,6 +60,19 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     if word.chars().all(unchanged) { Cow::Borrowed(word) } else { Cow::Owned(word.to_lowercase()) }
 }
 
+/// The first `chars` characters of `text`, all of it when shorter.
+pub fn first_chars(text: &str, chars: usize) -> &str {
+    text.char_indices().nth(chars).map_or(text, |(at, _)| &text[..at])
+}
+
+/// The last `chars` characters of `text`, all of it when shorter.
+pub fn last_chars(text: &str, chars: usize) -> &str {
+    match chars.checked_sub(1) {
+        Some(skip) => text.char_indices().rev().nth(skip).map_or(text, |(at, _)| &text[at..]),
+        None => "",
+    }
+}
+
 /// FxHash (from rustc): the analyzers' maps hold short words and small ids
 /// from one trusted text or a built-in word list, where SipHash's DoS
 /// resistance buys nothing and costs most of the time.
@@ -109,6 +122,15 @@ mod tests {
             assert_eq!(lower, word.to_lowercase(), "{word}");
             assert_eq!(matches!(lower, Cow::Borrowed(_)), lower == word, "{word}");
         }
+    }
+
+    #[test]
+    fn first_and_last_chars_count_characters_not_bytes() {
+        assert_eq!(first_chars("äbc", 2), "äb");
+        assert_eq!(first_chars("ab", 5), "ab");
+        assert_eq!(last_chars("abç", 2), "bç");
+        assert_eq!(last_chars("ab", 5), "ab");
+        assert_eq!(last_chars("ab", 0), "");
     }
 
     #[test]

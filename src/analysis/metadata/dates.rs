@@ -3,6 +3,7 @@
 //! "Feb. 23, 2023", "23. Februar 2023", "23.02.2023") from visible text. The
 //! UTC offset the page gives is kept, so a reader sees the local time it wrote.
 
+use crate::analysis::text;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -372,7 +373,7 @@ static UPDATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find_labelled(text: &str, month_first: bool) -> Option<ArticleDate> {
     let mut updated = None;
     for found in find_all_in_text(text, month_first) {
-        let before = tail(&text[..found.start], LABEL_REACH);
+        let before = text::last_chars(&text[..found.start], LABEL_REACH);
         if PUBLISHED_LABEL.is_match(before) {
             return Some(found.date);
         }
@@ -381,11 +382,6 @@ pub fn find_labelled(text: &str, month_first: bool) -> Option<ArticleDate> {
         }
     }
     updated
-}
-
-/// The last `max` chars of `s`.
-fn tail(s: &str, max: usize) -> &str {
-    s.char_indices().rev().nth(max - 1).map_or(s, |(i, _)| &s[i..])
 }
 
 /// A date in a URL path: "/2019/08/02/", "/2019-08-02-title", "/20190802/".

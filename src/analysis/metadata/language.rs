@@ -1,7 +1,7 @@
 //! The article's language: the caller's word first, then the page's
 //! declaration, then detection from the text.
 
-use crate::analysis::text::{FastMap, lowercase};
+use crate::analysis::text::{FastMap, first_chars, lowercase};
 use std::sync::LazyLock;
 use whatlang::Lang;
 
@@ -57,10 +57,10 @@ const GLIMPSE_CHARS: usize = 1000;
 
 /// The language of a text, when the text is long enough to tell.
 fn detect(text: &str) -> Option<&'static str> {
-    let sample = prefix(text, SAMPLE_CHARS);
+    let sample = first_chars(text, SAMPLE_CHARS);
     // Fewer than five words tell nothing; counting stops at the fifth.
     sample.split_whitespace().nth(4)?;
-    let glimpse = prefix(sample, GLIMPSE_CHARS);
+    let glimpse = first_chars(sample, GLIMPSE_CHARS);
     if let Some(code) = by_function_words(glimpse) {
         return Some(code);
     }
@@ -140,11 +140,6 @@ fn by_function_words(text: &str) -> Option<&'static str> {
     let (language, &top) = hits.iter().enumerate().max_by_key(|&(i, &n)| (n, i))?;
     let runner_up = hits.iter().enumerate().filter(|&(i, _)| i != language).map(|(_, &n)| n).max().unwrap_or(0);
     (words >= VOTE_MIN_WORDS && top * 4 >= words && top >= 3 * runner_up).then(|| FUNCTION_WORDS[language].0)
-}
-
-/// The first `chars` characters of `text`.
-fn prefix(text: &str, chars: usize) -> &str {
-    text.char_indices().nth(chars).map_or(text, |(at, _)| &text[..at])
 }
 
 /// The two-letter code of a language where it has one.
@@ -246,7 +241,7 @@ mod tests {
         let english = "The spokesperson said the country considers the freezing of the talks counterproductive. ";
         let german = "Die Sprecherin sagte, das Land halte das Einfrieren der Gespräche für kontraproduktiv. ";
         let whole = |text: &str| {
-            let info = whatlang::detect(prefix(text, SAMPLE_CHARS))?;
+            let info = whatlang::detect(first_chars(text, SAMPLE_CHARS))?;
             (info.confidence() > 0.3).then(|| iso639_1(info.lang()))
         };
         let mixed = format!("{}{}", english.repeat(8), german.repeat(12));
@@ -254,8 +249,6 @@ mod tests {
             assert_eq!(detect(&text), whole(&text));
         }
         assert_eq!(detect(&german.repeat(20)), Some("de"));
-        assert_eq!(prefix("äbc", 2), "äb");
-        assert_eq!(prefix("ab", 5), "ab");
     }
 
     #[test]
