@@ -9,7 +9,7 @@
 //! share bars, related links, cookie banners) is skipped by tag, class and id
 //! before it can vote.
 
-use crate::analysis::metadata::{PageDate, PageEvidence, PageLink};
+use crate::analysis::metadata::{MAX_BYLINE_WORDS, PageDate, PageEvidence, PageLink};
 use regex::Regex;
 use scraper::{ElementRef, Html, Node};
 use std::sync::LazyLock;
@@ -61,6 +61,9 @@ pub fn extract(html: &str) -> HtmlArticle {
 
 /// How many blocks after the article may hold its signature.
 const CLOSING_BLOCKS: usize = 3;
+
+/// How many of the article's first blocks may hold its byline.
+const OPENING_BLOCKS: usize = 3;
 
 /// Shorter article texts make [`extract`] doubt its boilerplate classes.
 const MIN_ARTICLE_BYTES: usize = 250;
@@ -650,10 +653,15 @@ impl Walker {
             return;
         }
         self.collect_date(node, el, words);
+        let byline_marked = || words.iter().any(|w| BYLINE_WORDS.contains(&w.as_str())) && is_small(node);
         if self.boilerplate_depth > 0 {
             let marked_author = el.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == "author"));
-            if marked_author && self.comment_depth == 0 && self.page.boilerplate_authors.len() < MAX_EVIDENCE {
-                self.page.boilerplate_authors.push(microdata_value(node, el));
+            if self.comment_depth == 0 && self.page.boilerplate_authors.len() < MAX_EVIDENCE {
+                if marked_author {
+                    self.page.boilerplate_authors.push(microdata_value(node, el));
+                } else if byline_marked() {
+                    self.page.boilerplate_bylines.push(element_text(node));
+                }
             }
             return;
         }
@@ -666,11 +674,7 @@ impl Walker {
             self.collect_microdata(node, el, prop);
         }
         let rel_author = el.attr("rel").is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("author")));
-        if self.byline_depth == 0
-            && !rel_author
-            && words.iter().any(|w| BYLINE_WORDS.contains(&w.as_str()))
-            && is_small(node)
-        {
+        if self.byline_depth == 0 && !rel_author && byline_marked() {
             self.page.bylines.push(element_text(node));
             self.byline_depth = 1;
         }
@@ -768,30 +772,39 @@ impl Walker {
         if let Some(last) = self.blocks.iter().rposition(|b| included.get(b.owner).copied().unwrap_or(false)) {
             self.page.closing_lines = self.lines_after(last);
         }
+        self.page.opening_lines = short_lines(
+            self.blocks.iter().filter(|b| included.get(b.owner).copied().unwrap_or(false)).take(OPENING_BLOCKS),
+            MAX_BYLINE_WORDS,
+        );
         parts.join("\n\n")
     }
 
     /// The short lines of the few blocks after block `last` that are not
     /// headings: a signature, a source line.
     fn lines_after(&self, last: usize) -> Vec<String> {
-        self.blocks[last + 1..]
-            .iter()
-            .take(CLOSING_BLOCKS)
-            .filter(|b| b.heading.is_none())
-            .flat_map(|b| b.text.lines())
-            .filter(|l| l.split_whitespace().count() <= 8)
-            .map(str::to_string)
-            .collect()
+        short_lines(self.blocks[last + 1..].iter().take(CLOSING_BLOCKS), 8)
     }
 
     /// The short lines just before and after the first `<h1>`, where bylines
     /// and dates stand whether or not they made it into the article text.
     fn lines_around_headline(&self) -> Vec<String> {
-        let Some(h1) = self.blocks.iter().position(|b| b.heading == Some(1)) else { return Vec::new() };
+        // A page without an `<h1>` (many blog themes) heads its post with
+        // the `<h2>` that the document title repeats.
+        let names_the_page =
+            |b: &Block| b.heading == Some(2) && !b.text.is_empty() && self.page.title.contains(b.text.trim());
+        let Some(h1) = self
+            .blocks
+            .iter()
+            .position(|b| b.heading == Some(1))
+            .or_else(|| self.blocks.iter().position(names_the_page))
+        else {
+            return Vec::new();
+        };
         self.blocks[h1.saturating_sub(3)..self.blocks.len().min(h1 + 12)]
             .iter()
-            .filter(|b| b.heading.is_none())
-            .flat_map(|b| b.text.lines())
+            // A heading's own first line is the headline; a line it sets
+            // below (a `<small>` date after `<br>`) is the header's.
+            .flat_map(|b| b.text.lines().skip(usize::from(b.heading.is_some())))
             .filter(|l| l.split_whitespace().count() <= 14)
             .map(str::to_string)
             .collect()
@@ -833,6 +846,16 @@ impl Walker {
     fn all_text(&self) -> String {
         self.blocks.iter().filter(|b| keeps(b)).map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n\n")
     }
+}
+
+/// The lines of at most `max_words` words of `blocks` that are not headings.
+fn short_lines<'a>(blocks: impl Iterator<Item = &'a Block>, max_words: usize) -> Vec<String> {
+    blocks
+        .filter(|b| b.heading.is_none())
+        .flat_map(|b| b.text.lines())
+        .filter(|l| l.split_whitespace().count() <= max_words)
+        .map(str::to_string)
+        .collect()
 }
 
 /// Whether a block of the article's container belongs in its text.

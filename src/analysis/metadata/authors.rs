@@ -45,7 +45,7 @@ static NAVIGATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)\s*(?:
-            [|•·/\n\t]|\s[-–—]\s|\b\d|\b(?:updated|published|posted|last\s+updated|aktualisiert|veröffentlicht|am|on|le|el|il|em|le)\s+\d
+            [|•·/\n\t]|\s[-–—]\s|\b\d|\b(?:updated|published|posted|last\s+updated|aktualisiert|veröffentlicht|am|on|le|el|il|em|at|à|um)\s+\d
             |\b(?:on|am|le|el|il|em)\s+(?:\p{L}+\.?,?\s+){1,2}\d
             |\b(?:updated|published|posted|aktualisiert|veröffentlicht|mis\s+à\s+jour|publié|actualizado)\b
             |\bfollow|\b(?:illustrations?|photos?|fotos?|bilder?|grafik|video|kamera|foto)\b|\bread\s+more\b|\bmore\s+(?:articles|stories|posts)\b|\bview\s+all\b|\babout\s+the\s+author\b|\bemail\b|@
@@ -54,8 +54,11 @@ static TAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-static SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\ben\b|\bw/)\s*").expect("valid regex"));
+static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    // "Jane Doe im Gespräch mit John Roe": an interview credits both.
+    Regex::new(r"(?i)\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\ben\b|\bw/|\bim\s+gespräch\s+mit\b|\bin\s+conversation\s+with\b)\s*")
+            .expect("valid regex")
+});
 
 /// "Interview: Jane Doe", "Fotos: Jane Doe": a one-word label before a colon.
 static COLON_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}+\s*:\s+").expect("valid regex"));
@@ -318,7 +321,7 @@ fn is_initials(word: &str) -> bool {
 
 /// The person names in a raw author string, cleaned and split.
 pub fn clean_names(raw: &str, trust: Trust) -> Vec<String> {
-    let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ").replace('\u{ad}', "");
     let mut text = collapsed
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
@@ -474,11 +477,14 @@ pub fn dateline_credit(paragraph: &str) -> Vec<String> {
     if credit.split(['/', ',', ' ']).any(is_news_agency) { clean_names(credit, Trust::Markup) } else { Vec::new() }
 }
 
-/// "Jane Doe Jane Doe" (a name printed twice, as a caption and a link) to "Jane Doe".
+/// "Jane Doe Jane Doe" (a name printed twice, as a caption and a link) to
+/// "Jane Doe"; initials ("R. R.") are not a name printed twice.
 fn undouble(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let half = words.len() / 2;
-    if half > 0 && words.len().is_multiple_of(2) && words[..half] == words[half..] {
+    let initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
+    if half > 0 && words.len().is_multiple_of(2) && words[..half] == words[half..] && !words.iter().all(|w| initial(w))
+    {
         words[..half].join(" ")
     } else {
         name.to_string()
@@ -520,9 +526,22 @@ pub fn looks_like_name(name: &str, trust: Trust) -> bool {
         return false;
     }
     match trust {
-        Trust::Markup => name.chars().any(char::is_alphabetic),
+        // "patriarchalen Weiblichkeit", "deinen Hochzeitsbloggern": a lower-case
+        // word before capitalized ones is a phrase's; names in lower case
+        // throughout ("danah boyd") are a person's choice.
+        Trust::Markup => {
+            let capitalized = |w: &&str| w.starts_with(char::is_uppercase);
+            let phrase = words.len() > 1
+                && words[0].chars().all(char::is_lowercase)
+                && !is_name_particle(words[0])
+                && words[1..].iter().any(capitalized)
+                && !is_organization(name);
+            !phrase && name.chars().any(char::is_alphabetic)
+        }
         Trust::Visible => {
+            // "See What’s New": a possessive or a contraction is a phrase's.
             words.len() >= 2
+                && !words.iter().any(|w| w.ends_with("’s") || w.ends_with("'s"))
                 && words.iter().all(|w| {
                     let first = w.chars().next().unwrap_or(' ');
                     first.is_uppercase() || is_name_particle(w)

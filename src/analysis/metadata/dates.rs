@@ -247,6 +247,7 @@ static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
         \b(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})\b
         | \b(?P<nd>\d{{1,2}})(?:\.(?P<nm>\d{{1,2}})\.|/(?P<nm2>\d{{1,2}})/|-(?P<nm3>\d{{1,2}})-)(?P<ny>\d{{4}}|\d{{2}})\b
+        | \b(?P<pd>\d{{1,2}})\s\|\s(?P<pm>\d{{1,2}})\s\|\s(?P<py>\d{{4}})\b
         | \b(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º|°)?(?:\s+de|\s*\.)?[\s-]+(?P<dm>{months})\.?(?:\s+de|,)?[\s-]+(?P<dy>\d{{4}})\b
         | \b(?P<mm>{months})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})\b
         "
@@ -289,6 +290,9 @@ fn date_of_captures(c: &regex::Captures, month_first: bool) -> Option<NaiveDate>
         let (a, b): (u32, u32) = (c["nd"].parse().ok()?, month.as_str().parse().ok()?);
         let (month, day) = if (month_first && a <= 12) || b > 12 { (a, b) } else { (b, a) };
         return NaiveDate::from_ymd_opt(year, month, day);
+    }
+    if let Some(y) = c.name("py") {
+        return ymd(y.as_str(), &c["pm"], &c["pd"]);
     }
     let (d, m, y) = if let Some(d) = c.name("dd") {
         (d.as_str(), &c["dm"], &c["dy"])
@@ -438,6 +442,8 @@ mod tests {
         assert_eq!(day("5 de enero de 2020"), Some("2020-01-05".into()));
         assert_eq!(day("Stand: 23.02.2023"), Some("2023-02-23".into()));
         assert_eq!(day("Feb. 3rd, 2021"), Some("2021-02-03".into()));
+        assert_eq!(day("26 | 01 | 2022 | Fischen"), Some("2022-01-26".into()));
+        assert_eq!(day("Preis 3 | 4 | 12"), None);
         assert_eq!(day("no date here 1234"), None);
         assert_eq!(find_in_text("02/03/2023", true).map(|f| f.date.local()), Some("2023-02-03".into()));
     }

@@ -12,6 +12,7 @@ mod title;
 
 pub use dates::{ArticleDate, DatePrecision};
 pub use language::LanguageSource;
+pub(crate) use plaintext::MAX_BYLINE_WORDS;
 
 use crate::analysis::segment::Segmentation;
 use crate::analysis::text::Span;
@@ -121,6 +122,10 @@ pub struct PageEvidence {
     /// Author names marked up (`itemprop="author"`, `rel="author"`) in a
     /// page footer or sidebar, comments excepted: the site's owner, often.
     pub boilerplate_authors: Vec<String>,
+    /// The texts of byline elements in a page footer or sidebar, comments
+    /// excepted: an article's header set aside ("Von: Jane Doe"), or a list
+    /// of the site's authors.
+    pub boilerplate_bylines: Vec<String>,
     /// Fields of JSON in other scripts: (key in lower case, value), such as
     /// ("author", "Jane Doe") or ("publisheddate", "2016-11-04").
     pub script_fields: Vec<(String, String)>,
@@ -129,6 +134,9 @@ pub struct PageEvidence {
     /// Short lines of text just after the article's last paragraph, where a
     /// signature stands that the article text left out.
     pub closing_lines: Vec<String>,
+    /// Short lines of the article's first blocks, those the article text
+    /// left out included: a byline whose name is a link ("Written by: <a>Jane Doe</a>").
+    pub opening_lines: Vec<String>,
     /// The visible text of the whole page, text nodes on their own lines,
     /// capped: a last resort for a date.
     pub page_text: String,
@@ -273,7 +281,11 @@ pub fn extract(
         site_names: [site_name, publisher.as_str(), host.as_str()].into_iter().filter(|s| !s.is_empty()).collect(),
     });
 
-    let published = published_date(page, &ld, &text_evidence, text, &canonical_url, month_first);
+    let description = first_nonempty(&[
+        &ld.description,
+        page.meta(&["og:description", "description", "twitter:description", "dc.description"]).unwrap_or(""),
+    ]);
+    let published = published_date(page, &ld, &text_evidence, text, &description, &canonical_url, month_first);
     let modified = [ld.modified.as_str(), page.meta(MODIFIED_METAS).unwrap_or("")]
         .into_iter()
         .chain(page.microdata("dateModified"))
@@ -283,10 +295,7 @@ pub fn extract(
     let words = seg.word_count();
     Metadata {
         title,
-        description: first_nonempty(&[
-            &ld.description,
-            page.meta(&["og:description", "description", "twitter:description", "dc.description"]).unwrap_or(""),
-        ]),
+        description,
         authors: find_authors(page, &ld, &text_evidence, text, &[publisher.as_str(), site_name, host.as_str()]),
         published,
         modified,
@@ -322,6 +331,7 @@ fn published_date(
     ld: &jsonld::LinkedData,
     text: &plaintext::TextEvidence,
     article_text: &str,
+    description: &str,
     canonical_url: &str,
     month_first: bool,
 ) -> Option<ArticleDate> {
@@ -363,7 +373,9 @@ fn published_date(
         .or_else(|| page_date(true, true))
         .or_else(|| in_text(article_text))
         .or_else(|| page_date(false, true))
-        .or_else(|| in_text(&page.page_text))?;
+        .or_else(|| in_text(&page.page_text))
+        // "(Notizia del 14 Gennaio 2020)": a page that writes its date only in its summary.
+        .or_else(|| in_text(description))?;
     let visible_days: Vec<ArticleDate> = page
         .headline_lines
         .iter()
@@ -529,7 +541,10 @@ fn find_authors(
             .map(|name| Author { name, ..Author::default() })
             .collect::<Vec<_>>()
     };
-    let header_bylines = || page.headline_lines.iter().filter_map(|l| plaintext::byline(l));
+    // A line that holds the headline is no byline, whatever "von" ends it.
+    let holds_headline = |line: &str| page.headings.iter().any(|h| !h.trim().is_empty() && line.contains(h.trim()));
+    let header_bylines =
+        || page.headline_lines.iter().filter(|l| !holds_headline(l)).filter_map(|l| plaintext::byline(l));
     let headline_lines = || header_bylines().next().unwrap_or_default();
     // "Posted in News by jdoe on May 3": the date line often names the author too.
     let date_lines =
@@ -572,12 +587,20 @@ fn find_authors(
             Trust::Markup,
         ),
         text.authors.clone(),
+        page.opening_lines.iter().find_map(|l| plaintext::byline(l)).unwrap_or_default(),
+        lone_header_name(page),
         page.closing_lines
             .iter()
             .take_while(|l| !authors::is_contact_label(l))
             .find_map(|l| plaintext::signature(l))
             .unwrap_or_default(),
         dateline_credit(),
+        // Only the first labelled byline is the article's: lists of authors
+        // and log-in links carry no label, other articles' bylines follow.
+        from_strings(
+            page.boilerplate_bylines.iter().map(String::as_str).find(|b| authors::is_labelled(b)).into_iter().collect(),
+            Trust::Markup,
+        ),
         from_strings(page.boilerplate_authors.iter().map(String::as_str).collect(), Trust::Markup),
         from_ld(true),
         meta(true),
@@ -622,11 +645,18 @@ fn find_authors(
             chosen.retain(|a| named.contains(&title::normalize(&a.name)));
         }
     }
-    // A user name in markup ("jane_doe") is printed in full by a byline.
+    // A user name in markup ("jane_doe") is printed in full by a byline;
+    // so is a given name alone ("Nils" for "Nils Pickert").
     let full_names = candidates.iter().flatten().filter(|a| a.name.contains(' '));
+    let opens = |given: &str, full: &str| {
+        given.starts_with(char::is_uppercase)
+            && full.split_whitespace().count() == 2
+            && full.split_whitespace().next() == Some(given)
+    };
     for author in &mut chosen {
         if !author.name.contains(' ')
-            && let Some(full) = full_names.clone().find(|full| spells(&author.name, &full.name))
+            && let Some(full) =
+                full_names.clone().find(|full| spells(&author.name, &full.name) || opens(&author.name, &full.name))
         {
             author.name.clone_from(&full.name);
         }
@@ -655,6 +685,27 @@ fn find_authors(
         }
     }
     chosen
+}
+
+/// A name of two or three words alone on a line around the headline
+/// ("Stefan Wasmer"), when it is the only one there and not what the page
+/// is about: a longer one is a site's banner ("My Notes Jane Doe"), several names
+/// list people (signatories, a cast), and a name in the headline is the
+/// story's subject.
+fn lone_header_name(page: &PageEvidence) -> Vec<Author> {
+    let mut names = page
+        .headline_lines
+        .iter()
+        .take_while(|l| !authors::is_contact_label(l))
+        .filter_map(|l| plaintext::signature(l))
+        .flatten();
+    let Some(first) = names.next() else { return Vec::new() };
+    let about = |name: &str| page.title.contains(name) || page.headings.iter().any(|h| h.contains(name));
+    let long = first.name.split_whitespace().count() > 3;
+    if long || names.any(|other| other.name != first.name) || about(&first.name) {
+        return Vec::new();
+    }
+    vec![first]
 }
 
 /// The person a personal site is named after: "Jane Doe's blog", or a

@@ -347,3 +347,102 @@ fn an_account_named_given_dot_family_spells_its_owner() {
     assert_eq!(names(&page(&html("robert.miller"))), ["Robert Miller"]);
     assert_eq!(names(&page(&html("sv_team"))), ["sv_team"]);
 }
+
+#[test]
+fn a_date_set_below_the_headline_inside_its_heading() {
+    let html = format!(
+        "<html><head><title>N</title></head><body><h1>Zuschauer kehren zurück<br><small>02.02.2022</small></h1>\
+         <p>Laut der am 28.01.2022 in Kraft getretenen Verordnung dürfen wieder mehr Zuschauer kommen.</p>{BODY}</body></html>"
+    );
+    assert_eq!(page(&html).published.map(|d| d.local()), Some("2022-02-02".into()));
+}
+
+#[test]
+fn a_blog_without_h1_heads_its_post_with_the_h2_its_title_repeats() {
+    let html = format!(
+        "<html><head><title>Jane's Home | Moving to Python 3</title></head><body><h2>Recent posts</h2>\
+         <h2>Moving to Python 3</h2><small>January 13, 2020 at 08:45 AM</small>\
+         <p>Version 5.2 was released on November 5, 2019, after a long effort to port the code to the new runtime.</p>\
+         {BODY}</body></html>"
+    );
+    assert_eq!(page(&html).published.map(|d| d.local()), Some("2020-01-13".into()));
+}
+
+#[test]
+fn a_summary_dates_a_page_that_writes_no_other_date() {
+    let html = format!(
+        "<html><head><title>N</title><meta name=\"description\" content=\"Orso: un anno da record \
+         (Notizia del 14 Gennaio 2020)\"></head><body><h1>N</h1>{BODY}</body></html>"
+    );
+    assert_eq!(page(&html).published.map(|d| d.local()), Some("2020-01-14".into()));
+}
+
+#[test]
+fn an_interview_credits_both_speakers() {
+    let html = format!(
+        "<html><head><title>N</title></head><body><h1>N</h1>\
+         <p class=\"author\">Jane Doe im Gespräch mit John Roe</p>{BODY}</body></html>"
+    );
+    assert_eq!(names(&page(&html)), ["Jane Doe", "John Roe"]);
+}
+
+#[test]
+fn a_line_holding_the_headline_is_no_byline() {
+    let html = format!(
+        "<html><head><title>N</title></head><body><div><a>Lokales</a> <span>Die Schätze von St. Johannes</span></div>\
+         <h1>Die Schätze von St. Johannes</h1>{BODY}<p><em>Von Jane Doe</em></p></body></html>"
+    );
+    assert_eq!(names(&page(&html)), ["Jane Doe"]);
+}
+
+#[test]
+fn a_linked_byline_opening_the_article_names_its_author() {
+    let html = format!(
+        "<html><head><title>N</title><meta property=\"og:site_name\" content=\"Example Press\"></head><body>\
+         <h1>N</h1><div class=\"byline\">By Example Press</div><div class=\"content\"><p><em>Courtesy of Forest News</em></p>\
+         <p><em>Written by: <a href=\"https://x.org/a\">Marianne Oppenheimer</a></em></p>{BODY}</div></body></html>"
+    );
+    assert_eq!(names(&page(&html)), ["Marianne Oppenheimer"]);
+}
+
+#[test]
+fn a_name_alone_under_the_headline_is_its_author_unless_others_stand_beside_it() {
+    let html = |header: &str| {
+        format!("<html><head><title>N</title></head><body><h1>Finale erreicht</h1>{header}{BODY}</body></html>")
+    };
+    assert_eq!(names(&page(&html("<p>Foto: City-Press</p><p>Stefan Wasmer</p>"))), ["Stefan Wasmer"]);
+    assert!(names(&page(&html("<p>Stefan Wasmer</p><p>Anne Applebaum</p>"))).is_empty());
+    assert!(names(&page(&html("<p>See What’s New</p>"))).is_empty());
+}
+
+#[test]
+fn initials_printed_as_a_byline_stay_a_name() {
+    let html = format!(
+        "<html><head><title>N</title></head><body><h1>N</h1>\
+         <p>Von R. R. am 07.08.2013 um 09:07 Uhr gespeichert</p>{BODY}</body></html>"
+    );
+    assert_eq!(names(&page(&html)), ["R. R."]);
+}
+
+#[test]
+fn a_phrase_in_an_author_field_is_no_name_and_a_given_name_takes_the_full_one() {
+    let html = |author: &str| {
+        format!(
+            "<html><head><title>N</title><meta name=\"author\" content=\"{author}\"></head>\
+             <body><h1>N</h1><p>Eine Kolumne von Nils Pickert</p>{BODY}</body></html>"
+        )
+    };
+    assert_eq!(names(&page(&html("deinen Hochzeitsbloggern"))), ["Nils Pickert"]);
+    assert_eq!(names(&page(&html("Nils"))), ["Nils Pickert"]);
+    assert_eq!(names(&page(&html("wegewerk GmbH"))), ["Nils Pickert"]);
+}
+
+#[test]
+fn a_labelled_byline_set_aside_names_the_author_when_nothing_else_does() {
+    let html = format!(
+        "<html><head><title>N</title></head><body><h1>N</h1><aside class=\"meta\"><p class=\"authors\">Von:<br>\
+         <a class=\"author-name\" href=\"/autor/jd\">Jane Doe</a></p></aside>{BODY}<footer><ul>\
+         <li class=\"author\">Von John Roe</li></ul></footer></body></html>"
+    );
+    assert_eq!(names(&page(&html)), ["Jane Doe"]);
+}
