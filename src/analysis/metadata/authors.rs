@@ -423,6 +423,7 @@ const NEWS_AGENCIES: &[&str] = &[
     "reuters",
     "sda",
     "sid",
+    "sp-x",
     "tass",
     "upi",
     "xinhua",
@@ -463,6 +464,16 @@ fn agency_credit(text: &str) -> Option<String> {
             && looks_like_name(p, Trust::Visible)
     });
     Some(person.map_or_else(|| format!("{head}/{second}"), str::to_string))
+}
+
+/// The authors a line holding only a wire credit names: "JIJI", "Jane
+/// Doe/SP-X".
+pub fn wire_credit(line: &str) -> Vec<String> {
+    let line = line.trim();
+    if line.split_whitespace().count() > 4 || !line.split(['/', ' ']).any(is_news_agency) {
+        return Vec::new();
+    }
+    clean_names(line, Trust::Markup)
 }
 
 /// "Hamburg (dpa/lno) – ": a place and, in brackets, who reports from it.
@@ -668,6 +679,14 @@ mod tests {
         assert_eq!(names("Jane Doe / Example Post"), ["Jane Doe"]);
         assert_eq!(names("Von Example TV/ab"), ["Example TV/ab"]);
         assert!(is_news_agency("Reuters") && !is_news_agency("Local"));
+    }
+
+    #[test]
+    fn a_line_of_only_a_wire_credit_names_its_author() {
+        assert_eq!(wire_credit("JIJI"), ["JIJI"]);
+        assert_eq!(wire_credit("Jane Doe/SP-X"), ["Jane Doe"]);
+        assert!(wire_credit("Jane Doe").is_empty());
+        assert!(wire_credit("Fotos von dpa und anderen Agenturen aus aller Welt").is_empty());
     }
 
     #[test]

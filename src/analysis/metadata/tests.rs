@@ -413,6 +413,7 @@ fn a_name_alone_under_the_headline_is_its_author_unless_others_stand_beside_it()
     assert_eq!(names(&page(&html("<p>Foto: City-Press</p><p>Stefan Wasmer</p>"))), ["Stefan Wasmer"]);
     assert!(names(&page(&html("<p>Stefan Wasmer</p><p>Anne Applebaum</p>"))).is_empty());
     assert!(names(&page(&html("<p>See What’s New</p>"))).is_empty());
+    assert_eq!(names(&page(&html("<p class=\"credit\">JIJI</p>"))), ["JIJI"]);
 }
 
 #[test]
