@@ -656,10 +656,10 @@ impl Walker {
         let byline_marked = || words.iter().any(|w| BYLINE_WORDS.contains(&w.as_str())) && is_small(node);
         if self.boilerplate_depth > 0 {
             let marked_author = el.attr("itemprop").is_some_and(|p| p.split_whitespace().any(|p| p == "author"));
-            if self.comment_depth == 0 && self.page.boilerplate_authors.len() < MAX_EVIDENCE {
-                if marked_author {
+            if self.comment_depth == 0 {
+                if marked_author && self.page.boilerplate_authors.len() < MAX_EVIDENCE {
                     self.page.boilerplate_authors.push(microdata_value(node, el));
-                } else if byline_marked() {
+                } else if !marked_author && self.page.boilerplate_bylines.len() < MAX_EVIDENCE && byline_marked() {
                     self.page.boilerplate_bylines.push(element_text(node));
                 }
             }
