@@ -33,14 +33,16 @@ pub fn read(text: &str, seg: &Segmentation, month_first: bool) -> TextEvidence {
     evidence.published = header.iter().find_map(|line| date_line(line.of(text), month_first));
     evidence.authors = header.iter().find_map(|line| byline(line.of(text))).unwrap_or_default();
     // "Text: Jane Doe" closing the story signs it, and so does a name alone
-    // on its last line.
+    // in its last paragraph; a name on the last line of a longer paragraph
+    // ends a list.
     if evidence.authors.is_empty() {
+        let last_paragraph = seg.paragraphs.last().map(|p| p.span.trim(text));
         evidence.authors = footer
             .iter()
             .map(|line| line.of(text))
             .filter(|line| authors::is_labelled(line))
             .find_map(byline)
-            .or_else(|| footer.last().and_then(|line| signature(line.of(text))))
+            .or_else(|| footer.last().filter(|l| Some(**l) == last_paragraph).and_then(|l| signature(l.of(text))))
             .unwrap_or_default();
     }
     for line in &footer {
@@ -372,6 +374,8 @@ mod tests {
         let text = format!("{BODY}\n\n{BODY}\n\nJane Doe");
         let found: Vec<_> = read_text(&text).authors.into_iter().map(|a| a.name).collect();
         assert_eq!(found, ["Jane Doe"]);
+        let list = format!("{BODY}\n\n67 Mark Calcavecchia , Payne Stewart , Ken Green ,\nBryan Gorman");
+        assert!(read_text(&list).authors.is_empty());
     }
 
     #[test]
