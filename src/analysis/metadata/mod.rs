@@ -687,24 +687,17 @@ fn find_authors(
     chosen
 }
 
-/// A name of two or three words, or a wire credit ("JIJI", "Jane
-/// Doe/SP-X"), alone on a line around the headline ("Stefan Wasmer"),
-/// when it is the only one there and not what the page
-/// is about: a longer one is a site's banner ("My Notes Jane Doe"), several names
-/// list people (signatories, a cast), and a name in the headline is the
-/// story's subject.
+/// A name of two or three words ("Stefan Wasmer") or a wire credit
+/// ("JIJI", "Jane Doe/SP-X") alone on a line around the headline, when it
+/// is the only one there and not what the page is about. A longer name is
+/// a site's banner ("My Notes Jane Doe"), several names list people
+/// (signatories, a cast), and a name in the headline is the story's subject.
 fn lone_header_name(page: &PageEvidence) -> Vec<Author> {
     let mut names = page
         .headline_lines
         .iter()
         .take_while(|l| !authors::is_contact_label(l))
-        .filter_map(|l| {
-            plaintext::signature(l).or_else(|| {
-                let credit = authors::wire_credit(l);
-                (!credit.is_empty())
-                    .then(|| credit.into_iter().map(|name| Author { name, ..Author::default() }).collect())
-            })
-        })
+        .filter_map(|l| plaintext::signature(l).or_else(|| plaintext::credited(authors::wire_credit(l))))
         .flatten();
     let Some(first) = names.next() else { return Vec::new() };
     let about = |name: &str| page.title.contains(name) || page.headings.iter().any(|h| h.contains(name));

@@ -147,7 +147,7 @@ pub fn byline(line: &str) -> Option<Vec<Author>> {
 }
 
 /// The authors `names` credits; `None` for no name.
-fn credited(names: Vec<String>) -> Option<Vec<Author>> {
+pub fn credited(names: Vec<String>) -> Option<Vec<Author>> {
     (!names.is_empty()).then(|| names.into_iter().map(|name| Author { name, ..Author::default() }).collect())
 }
 
