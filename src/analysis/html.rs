@@ -763,26 +763,17 @@ impl Walker {
                 *slot = true;
             }
         }
-        let parts: Vec<&str> = self
-            .blocks
-            .iter()
-            .filter(|b| included.get(b.owner).copied().unwrap_or(false) && keeps(b))
-            .map(|b| b.text.as_str())
-            .collect();
-        if let Some(last) = self.blocks.iter().rposition(|b| included.get(b.owner).copied().unwrap_or(false)) {
-            self.page.closing_lines = self.lines_after(last);
+        let in_article = |b: &&Block| included.get(b.owner).copied().unwrap_or(false);
+        let parts: Vec<&str> =
+            self.blocks.iter().filter(in_article).filter(|b| keeps(b)).map(|b| b.text.as_str()).collect();
+        // The few blocks after the article hold a signature or a source line
+        // that its text left out.
+        if let Some(last) = self.blocks.iter().rposition(|b| in_article(&b)) {
+            self.page.closing_lines = short_lines(self.blocks[last + 1..].iter().take(CLOSING_BLOCKS), 8);
         }
-        self.page.opening_lines = short_lines(
-            self.blocks.iter().filter(|b| included.get(b.owner).copied().unwrap_or(false)).take(OPENING_BLOCKS),
-            MAX_BYLINE_WORDS,
-        );
+        self.page.opening_lines =
+            short_lines(self.blocks.iter().filter(in_article).take(OPENING_BLOCKS), MAX_BYLINE_WORDS);
         parts.join("\n\n")
-    }
-
-    /// The short lines of the few blocks after block `last` that are not
-    /// headings: a signature, a source line.
-    fn lines_after(&self, last: usize) -> Vec<String> {
-        short_lines(self.blocks[last + 1..].iter().take(CLOSING_BLOCKS), 8)
     }
 
     /// The short lines just before and after the first `<h1>`, where bylines
@@ -790,8 +781,10 @@ impl Walker {
     fn lines_around_headline(&self) -> Vec<String> {
         // A page without an `<h1>` (many blog themes) heads its post with
         // the `<h2>` that the document title repeats.
-        let names_the_page =
-            |b: &Block| b.heading == Some(2) && !b.text.is_empty() && self.page.title.contains(b.text.trim());
+        let names_the_page = |b: &Block| {
+            let text = b.text.trim();
+            b.heading == Some(2) && !text.is_empty() && self.page.title.contains(text)
+        };
         let Some(h1) = self
             .blocks
             .iter()
@@ -800,14 +793,7 @@ impl Walker {
         else {
             return Vec::new();
         };
-        self.blocks[h1.saturating_sub(3)..self.blocks.len().min(h1 + 12)]
-            .iter()
-            // A heading's own first line is the headline; a line it sets
-            // below (a `<small>` date after `<br>`) is the header's.
-            .flat_map(|b| b.text.lines().skip(usize::from(b.heading.is_some())))
-            .filter(|l| l.split_whitespace().count() <= 14)
-            .map(str::to_string)
-            .collect()
+        short_lines(&self.blocks[h1.saturating_sub(3)..self.blocks.len().min(h1 + 12)], MAX_BYLINE_WORDS)
     }
 
     /// Readability's vote: paragraphs give their block and its parent points
@@ -848,11 +834,13 @@ impl Walker {
     }
 }
 
-/// The lines of at most `max_words` words of `blocks` that are not headings.
-fn short_lines<'a>(blocks: impl Iterator<Item = &'a Block>, max_words: usize) -> Vec<String> {
+/// The lines of at most `max_words` words of `blocks`. A heading's own
+/// first line is a headline and left out; a line it sets below (a `<small>`
+/// date after `<br>`) is kept.
+fn short_lines<'a>(blocks: impl IntoIterator<Item = &'a Block>, max_words: usize) -> Vec<String> {
     blocks
-        .filter(|b| b.heading.is_none())
-        .flat_map(|b| b.text.lines())
+        .into_iter()
+        .flat_map(|b| b.text.lines().skip(usize::from(b.heading.is_some())))
         .filter(|l| l.split_whitespace().count() <= max_words)
         .map(str::to_string)
         .collect()

@@ -60,6 +60,12 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     if word.chars().all(unchanged) { Cow::Borrowed(word) } else { Cow::Owned(word.to_lowercase()) }
 }
 
+/// `text` without soft hyphens, which mark where a word may break and are
+/// no part of it ("Mes\u{ad}sen\u{ad}ger"); borrowed when it has none.
+pub fn without_soft_hyphens(text: &str) -> Cow<'_, str> {
+    if text.contains('\u{ad}') { Cow::Owned(text.replace('\u{ad}', "")) } else { Cow::Borrowed(text) }
+}
+
 /// The first `chars` characters of `text`, all of it when shorter.
 pub fn first_chars(text: &str, chars: usize) -> &str {
     text.char_indices().nth(chars).map_or(text, |(at, _)| &text[..at])
@@ -122,6 +128,12 @@ mod tests {
             assert_eq!(lower, word.to_lowercase(), "{word}");
             assert_eq!(matches!(lower, Cow::Borrowed(_)), lower == word, "{word}");
         }
+    }
+
+    #[test]
+    fn soft_hyphens_are_removed() {
+        assert_eq!(without_soft_hyphens("rechts\u{ad}frei"), "rechtsfrei");
+        assert!(matches!(without_soft_hyphens("frei"), Cow::Borrowed("frei")));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::given_names;
 use crate::analysis::entities::gazetteer;
+use crate::analysis::text;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -321,7 +322,7 @@ fn is_initials(word: &str) -> bool {
 
 /// The person names in a raw author string, cleaned and split.
 pub fn clean_names(raw: &str, trust: Trust) -> Vec<String> {
-    let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ").replace('\u{ad}', "");
+    let collapsed = text::without_soft_hyphens(raw).split_whitespace().collect::<Vec<_>>().join(" ");
     let mut text = collapsed
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
@@ -377,8 +378,7 @@ pub fn copyright_owner(line: &str) -> Option<String> {
     let c = COPYRIGHT.captures(line.trim())?;
     let names = clean_names(&c[1], Trust::Visible);
     let name = names.first().filter(|_| names.len() == 1)?;
-    let given = name.split_whitespace().next().is_some_and(given_names::is_given_name);
-    (given && !is_organization(name)).then(|| name.clone())
+    (given_names::opens(name) && !is_organization(name)).then(|| name.clone())
 }
 
 /// A job title printed before a name: "Rechtsanwalt Jan Muster",
@@ -559,6 +559,12 @@ pub fn looks_like_name(name: &str, trust: Trust) -> bool {
                 })
         }
     }
+}
+
+/// Whether a name is written in capitals ("JANE DOE", "Jane DOE"): a
+/// heading's or a banner's style, not a signature's. Initials do not count.
+pub fn is_shouted(name: &str) -> bool {
+    name.split_whitespace().any(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase))
 }
 
 /// "Berlin", "Germany": the address an organization's credit gives

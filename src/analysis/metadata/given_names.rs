@@ -6,7 +6,8 @@
 //! where many bylines of a European news site stand; this list adds them.
 
 use crate::analysis::entities::gazetteer;
-use crate::analysis::text;
+use crate::analysis::text::{self, FastSet};
+use std::sync::LazyLock;
 
 /// Common given names of German-, French-, Dutch-, Nordic-, Italian-,
 /// Spanish-, Portuguese-, Polish- and Turkish-speaking countries that the US
@@ -316,9 +317,16 @@ const EUROPEAN_GIVEN_NAMES: &[&str] = &[
     "zeynep",
 ];
 
+static EUROPEAN: LazyLock<FastSet<&str>> = LazyLock::new(|| EUROPEAN_GIVEN_NAMES.iter().copied().collect());
+
 /// Whether `word` is a common given name, in any case.
 pub fn is_given_name(word: &str) -> bool {
-    gazetteer::is_first_name(word) || EUROPEAN_GIVEN_NAMES.contains(&text::lowercase(word).as_ref())
+    gazetteer::is_first_name(word) || EUROPEAN.contains(text::lowercase(word).as_ref())
+}
+
+/// Whether a known given name opens `name`: "Jane Doe", not "Aktuelle Meldung".
+pub fn opens(name: &str) -> bool {
+    name.split_whitespace().next().is_some_and(is_given_name)
 }
 
 #[cfg(test)]
@@ -330,6 +338,7 @@ mod tests {
         assert!(is_given_name("Jörg") && is_given_name("Uta") && is_given_name("Kazım"));
         assert!(is_given_name("Mary"));
         assert!(!is_given_name("Aktuelle") && !is_given_name("Meldung"));
+        assert!(opens("Jörg Beispiel") && !opens("Aktuelle Meldung") && !opens(""));
     }
 
     #[test]

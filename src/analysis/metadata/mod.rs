@@ -634,13 +634,11 @@ fn find_authors(
     for author in chosen.iter_mut().filter(|a| is_site(a)) {
         author.kind = AuthorKind::Organization;
     }
-    let keys = |list: &[Author]| list.iter().map(|a| title::normalize(&a.name)).collect::<Vec<_>>();
     // Links marked rel="author" also run through lists of other articles:
     // when the next source names only some of them, those are the article's.
     if first == Some(REL_AUTHOR) && chosen.len() > 1 {
-        let linked = keys(&chosen);
-        let next = people[REL_AUTHOR + 1..].iter().find(|c| !c.is_empty()).cloned().unwrap_or_default();
-        let named = keys(&next);
+        let linked = name_keys(&chosen);
+        let named = people[REL_AUTHOR + 1..].iter().find(|c| !c.is_empty()).map_or_else(Vec::new, |c| name_keys(c));
         if named.iter().all(|k| linked.contains(k)) && named.iter().any(|k| linked.contains(k)) {
             chosen.retain(|a| named.contains(&title::normalize(&a.name)));
         }
@@ -687,6 +685,11 @@ fn find_authors(
     chosen
 }
 
+/// The authors' names as compared across sources.
+fn name_keys(list: &[Author]) -> Vec<String> {
+    list.iter().map(|a| title::normalize(&a.name)).collect()
+}
+
 /// A name of two or three words ("Stefan Wasmer") or a wire credit
 /// ("JIJI", "Jane Doe/SP-X") alone on a line around the headline, when it
 /// is the only one there and not what the page is about. A longer name is
@@ -708,9 +711,6 @@ fn lone_header_name(page: &PageEvidence) -> Vec<Author> {
     vec![first]
 }
 
-/// The person a personal site is named after: "Jane Doe's blog", or a
-/// name that the host name spells ("Jane Doe" on janedoe.net), or that the
-/// author's handle spells and the header prints ("Jane Doe" for @JaneDoe).
 /// JSON-LD and meta tags often name only the first of several authors:
 /// when two later sources, author markup or a byline element among them,
 /// agree on a list of everyone that `people[first]` names and others
@@ -719,12 +719,12 @@ fn lone_header_name(page: &PageEvidence) -> Vec<Author> {
 /// text's repeat each other, so they do not count as two.
 fn agreed_fuller_list(people: &[Vec<Author>], first: usize) -> Option<&Vec<Author>> {
     let sorted_keys = |list: &[Author]| {
-        let mut keys: Vec<String> = list.iter().map(|a| title::normalize(&a.name)).collect();
+        let mut keys = name_keys(list);
         keys.sort();
         keys.dedup();
         keys
     };
-    let named: Vec<String> = people[first].iter().map(|a| title::normalize(&a.name)).collect();
+    let named = name_keys(&people[first]);
     let longer: Vec<(usize, Vec<String>)> = (first + 1..people.len())
         .map(|j| (j, sorted_keys(&people[j])))
         .filter(|(_, keys)| keys.len() > named.len() && named.iter().all(|n| keys.contains(n)))
@@ -736,6 +736,9 @@ fn agreed_fuller_list(people: &[Vec<Author>], first: usize) -> Option<&Vec<Autho
         .map(|(j, _)| &people[*j])
 }
 
+/// The person a personal site is named after: "Jane Doe's blog", or a
+/// name that the host name spells ("Jane Doe" on janedoe.net), or that the
+/// author's handle spells and the header prints ("Jane Doe" for @JaneDoe).
 fn personal_site_owner(page: &PageEvidence, sites: &[&str]) -> Vec<Author> {
     let spelled: Vec<String> = sites
         .last()

@@ -161,9 +161,8 @@ pub fn signature(line: &str) -> Option<Vec<Author>> {
     let bare = line.trim_matches(|c: char| !c.is_alphanumeric());
     let names = authors::clean_names(bare, Trust::Visible);
     let name = names.first().filter(|n| names.len() == 1 && n.as_str() == bare)?;
-    let given = name.split_whitespace().next().is_some_and(given_names::is_given_name);
-    let shouted = name.split_whitespace().any(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase));
-    (given && !shouted).then(|| vec![Author { name: name.clone(), ..Author::default() }])
+    (given_names::opens(name) && !authors::is_shouted(name))
+        .then(|| vec![Author { name: name.clone(), ..Author::default() }])
 }
 
 /// Labels and separators between a name and the date beside it.
@@ -193,12 +192,11 @@ pub fn name_beside_date(line: &str) -> Option<Vec<Author>> {
     };
     let names = authors::clean_names(side, Trust::Visible);
     let name = names.first().filter(|_| names.len() == 1)?;
-    let shouted = name.split_whitespace().any(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase));
     // Capitalized words beside a date are as often a rubric ("Aktuelle
     // Meldung") as a name: a known given name must open it, or a label.
-    let given = name.split_whitespace().next().is_some_and(given_names::is_given_name);
     let whole = name == side || (labelled && side.ends_with(name.as_str()));
-    (whole && (given || labelled) && !shouted).then(|| vec![Author { name: name.clone(), ..Author::default() }])
+    (whole && (given_names::opens(name) || labelled) && !authors::is_shouted(name))
+        .then(|| vec![Author { name: name.clone(), ..Author::default() }])
 }
 
 /// The separators after a date, and a time of day between them ("| 13:10 Uhr |").

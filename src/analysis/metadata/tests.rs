@@ -156,6 +156,11 @@ fn personal_site_names_its_author_only_as_a_last_resort() {
     assert!(page(&news).authors.is_empty());
 }
 
+/// The publication date of a page, as RFC 3339 or a plain day.
+fn published(html_text: &str) -> Option<String> {
+    page(html_text).published.map(|d| d.local())
+}
+
 fn names(md: &Metadata) -> Vec<&str> {
     md.authors.iter().map(|a| a.name.as_str()).collect()
 }
@@ -187,10 +192,10 @@ fn the_local_day_of_a_utc_time_stamp() {
         "<html><head><title>N</title><meta property=\"article:published_time\" content=\"2022-11-06T23:30:00Z\"></head>\
          <body><h1>N</h1><p>7. November 2022</p>{BODY}</body></html>"
     );
-    assert_eq!(page(&html).published.map(|d| d.local()), Some("2022-11-07".into()));
+    assert_eq!(published(&html), Some("2022-11-07".into()));
     // With its offset, the time stamp tells its day, which the page shows too.
     let offset_given = html.replace("Z\"", "+01:00\"").replace("</h1>", "</h1><p>Sent 6 November 2022</p>");
-    assert_eq!(page(&offset_given).published.map(|d| d.local()), Some("2022-11-06T23:30:00+01:00".into()));
+    assert_eq!(published(&offset_given), Some("2022-11-06T23:30:00+01:00".into()));
 }
 
 #[test]
@@ -199,21 +204,21 @@ fn the_header_date_beats_a_markup_date_the_page_never_shows() {
         "<html lang=\"de\"><head><title>N</title><meta name=\"date\" content=\"11/01/2023 12:43:42\"></head>\
          <body><h1>N</h1><p>Erstellt am: 01.11.2023</p>{BODY}</body></html>"
     );
-    assert_eq!(page(&html).published.map(|d| d.local()), Some("2023-11-01".into()));
+    assert_eq!(published(&html), Some("2023-11-01".into()));
     let reissued = format!(
         "<html><head><title>N</title><meta property=\"article:published_time\" content=\"2021-12-20T11:02:44+01:00\">\
          </head><body><h1>N</h1><p class=\"date\">27.01.2022</p>{BODY}</body></html>"
     );
-    assert_eq!(page(&reissued).published.map(|d| d.local()), Some("2022-01-27".into()));
+    assert_eq!(published(&reissued), Some("2022-01-27".into()));
     // Date elements far from the headline that give several days list
     // events, not the article's day.
     let far = reissued.replace("<h1>N</h1>", &format!("<h1>N</h1>{}", BODY.repeat(6)));
-    assert_eq!(page(&far).published.map(|d| d.local()), Some("2022-01-27".into()));
+    assert_eq!(published(&far), Some("2022-01-27".into()));
     let events = far.replace("</body>", "<p class=\"date\">04.04.2022</p><p class=\"date\">09.05.2022</p></body>");
-    assert_eq!(page(&events).published.map(|d| d.local()), Some("2021-12-20T11:02:44+01:00".into()));
+    assert_eq!(published(&events), Some("2021-12-20T11:02:44+01:00".into()));
     // Shown anywhere, the markup's day stands against the header's.
     let shown = reissued.replace("</body>", "<p>20.12.2021</p></body>");
-    assert_eq!(page(&shown).published.map(|d| d.local()), Some("2021-12-20T11:02:44+01:00".into()));
+    assert_eq!(published(&shown), Some("2021-12-20T11:02:44+01:00".into()));
 }
 
 #[test]
@@ -222,10 +227,10 @@ fn a_bare_date_meta_gives_way_to_an_earlier_header_date() {
         "<html lang=\"de\"><head><title>N</title><meta name=\"date\" content=\"2020-04-29T11:52:23\"></head>\
          <body><h1>N</h1><p>Stand: 28.04.2020 18:00 Uhr</p>{BODY}<p>Gesendet am 29.04.2020</p></body></html>"
     );
-    assert_eq!(page(&html).published.map(|d| d.local()), Some("2020-04-28".into()));
+    assert_eq!(published(&html), Some("2020-04-28".into()));
     // A later header date is the day the site shows today, not the article's.
     let masthead = html.replace("Stand: 28.04.2020 18:00 Uhr", "Mittwoch, 26.02.2021");
-    assert_eq!(page(&masthead).published.map(|d| d.local()), Some("2020-04-29".into()));
+    assert_eq!(published(&masthead), Some("2020-04-29".into()));
 }
 
 #[test]
@@ -235,7 +240,7 @@ fn a_labelled_date_dates_a_page_without_markup() {
          <p>Seit 4. August 2014 gilt in Bolivien ein neues Gesetz, sagte die Ministerin am Montag.</p>{BODY}\
          <p class=\"info\">Aktualisiert: 30.12.2016</p></body></html>"
     );
-    assert_eq!(page(&html).published.map(|d| d.local()), Some("2016-12-30".into()));
+    assert_eq!(published(&html), Some("2016-12-30".into()));
 }
 
 #[test]
@@ -244,7 +249,7 @@ fn a_floating_time_takes_the_offset_of_the_same_moment() {
         "<html><head><title>N</title><meta property=\"article:published_time\" content=\"2023-11-09T05:30:59+00:00\"></head>\
          <body><h1>N</h1><time>2023-11-08 23:30:59</time>{BODY}</body></html>"
     );
-    assert_eq!(page(&html).published.map(|d| d.local()), Some("2023-11-08T23:30:59-06:00".into()));
+    assert_eq!(published(&html), Some("2023-11-08T23:30:59-06:00".into()));
 }
 
 #[test]
@@ -354,7 +359,7 @@ fn a_date_set_below_the_headline_inside_its_heading() {
         "<html><head><title>N</title></head><body><h1>Zuschauer kehren zurück<br><small>02.02.2022</small></h1>\
          <p>Laut der am 28.01.2022 in Kraft getretenen Verordnung dürfen wieder mehr Zuschauer kommen.</p>{BODY}</body></html>"
     );
-    assert_eq!(page(&html).published.map(|d| d.local()), Some("2022-02-02".into()));
+    assert_eq!(published(&html), Some("2022-02-02".into()));
 }
 
 #[test]
@@ -365,7 +370,7 @@ fn a_blog_without_h1_heads_its_post_with_the_h2_its_title_repeats() {
          <p>Version 5.2 was released on November 5, 2019, after a long effort to port the code to the new runtime.</p>\
          {BODY}</body></html>"
     );
-    assert_eq!(page(&html).published.map(|d| d.local()), Some("2020-01-13".into()));
+    assert_eq!(published(&html), Some("2020-01-13".into()));
 }
 
 #[test]
@@ -374,7 +379,7 @@ fn a_summary_dates_a_page_that_writes_no_other_date() {
         "<html><head><title>N</title><meta name=\"description\" content=\"Orso: un anno da record \
          (Notizia del 14 Gennaio 2020)\"></head><body><h1>N</h1>{BODY}</body></html>"
     );
-    assert_eq!(page(&html).published.map(|d| d.local()), Some("2020-01-14".into()));
+    assert_eq!(published(&html), Some("2020-01-14".into()));
 }
 
 #[test]

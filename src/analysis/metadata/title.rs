@@ -2,6 +2,8 @@
 //! JSON-LD `headline`, the `<h1>`), most of them with the site's name glued
 //! on; where two sources agree, that is the headline.
 
+use crate::analysis::text;
+
 /// Separators that glue a site name to a headline.
 pub const SEPARATORS: &[&str] =
     &[" | ", " - ", " – ", " — ", " :: ", " : ", " » ", " « ", " · ", " • ", " // ", " ~ ", " › ", " │ "];
@@ -21,9 +23,8 @@ pub struct TitleSources<'a> {
 
 /// Chooses and cleans the headline; empty when the page has none.
 pub fn choose(sources: &TitleSources) -> String {
-    // Soft hyphens mark where a word may break; they are no part of it.
     let headline = pick(sources);
-    if headline.contains('\u{ad}') { headline.replace('\u{ad}', "") } else { headline }
+    text::without_soft_hyphens(&headline).into_owned()
 }
 
 fn pick(sources: &TitleSources) -> String {
