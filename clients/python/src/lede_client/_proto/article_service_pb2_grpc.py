@@ -3,7 +3,7 @@
 import grpc
 import warnings
 
-from lede.v1 import article_service_pb2 as lede_dot_v1_dot_article__service__pb2
+from lede_client._proto import article_service_pb2 as lede_dot_v1_dot_article__service__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
 GRPC_VERSION = grpc.__version__

@@ -1,5 +1,5 @@
 from google.rpc import status_pb2 as _status_pb2
-from lede.v1 import article_pb2 as _article_pb2
+from lede_client._proto import article_pb2 as _article_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
