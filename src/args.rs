@@ -3,10 +3,12 @@
 
 use crate::api::Limits;
 use crate::auth::{Policy, Tokens};
+use crate::metrics::NoMetrics;
 use crate::server::{ServerConfig, Tls};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 use tonic::transport::{Certificate, Identity};
 
@@ -133,6 +135,7 @@ impl ServeArgs {
             reflection: !self.no_reflection,
             tls,
             auth,
+            recorder: Arc::new(NoMetrics),
         })
     }
 }
@@ -146,23 +149,34 @@ fn read_pem(flag: &str, path: &Path) -> Result<Vec<u8>, String> {
     Ok(pem)
 }
 
+/// `lede analyze [INPUT] [-o OUT]`: one article, or with `--jsonl` one request
+/// per line, from a file or standard input, answered as proto JSON.
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  lede analyze article.txt
+  lede analyze page.html --html --features metadata,entities --encoding utf16 -o answer.json
+  lede analyze --jsonl requests.jsonl -o answers.jsonl
+  cat requests.jsonl | lede analyze --jsonl - > answers.jsonl")]
 pub struct AnalyzeArgs {
-    /// The article to analyze; `-` or nothing reads standard input.
-    pub file: Option<PathBuf>,
+    /// The article, or with --jsonl the requests; `-` or nothing reads standard input.
+    #[arg(value_name = "INPUT")]
+    pub input: Option<PathBuf>,
+    /// Write the answer to this file instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Each input line is one AnalyzeArticleRequest in proto JSON; each output
+    /// line is its response, or `{"line": N, "error": "..."}`. Uses every core.
+    #[arg(long)]
+    pub jsonl: bool,
     /// Treat the input as HTML (default: detect).
     #[arg(long, conflicts_with = "jsonl")]
     pub html: bool,
     /// Analyses to run, comma separated. Default: all.
-    #[arg(long, value_delimiter = ',', value_enum)]
+    #[arg(long, value_delimiter = ',', value_enum, conflicts_with = "jsonl")]
     pub features: Vec<Feature>,
     /// Offsets in UTF-8 bytes, UTF-16 code units or code points.
-    #[arg(long, value_enum, default_value_t = Encoding::Utf8)]
+    #[arg(long, value_enum, default_value_t = Encoding::Utf8, conflicts_with = "jsonl")]
     pub encoding: Encoding,
-    /// Batch mode: read one AnalyzeArticleRequest JSON per line of FILE and
-    /// write one response (or error) per line to OUT, using every core.
-    #[arg(long, value_name = "OUT", requires = "file")]
-    pub jsonl: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -1,11 +1,11 @@
-//! The `analyze` and `healthcheck` subcommands.
+//! The `analyze` and `healthcheck` subcommands (their flags are in `args`).
 
 use crate::analysis::Budget;
 use crate::api::{self, error::ApiError};
-use crate::config::{AnalyzeArgs, Encoding, Feature, HealthcheckArgs};
+use crate::args::{AnalyzeArgs, Encoding, Feature, HealthcheckArgs};
 use crate::json;
 use crate::pb;
-use std::io::{BufRead, BufWriter, Read, Write};
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 use std::time::Duration;
 
@@ -17,13 +17,50 @@ const WINDOW: usize = 256;
 
 pub type CliError = Box<dyn std::error::Error>;
 
-/// `lede analyze`: one article to standard output, or a JSONL file to another.
+/// `lede analyze`: one article, or a JSONL file of requests, to standard
+/// output or `--output`.
 pub fn analyze(args: &AnalyzeArgs) -> Result<(), CliError> {
-    if let Some(out) = &args.jsonl {
-        let input = args.file.as_deref().ok_or("--jsonl needs an input file")?;
-        return analyze_jsonl(input, out);
+    let input = open_input(args.input.as_deref())?;
+    let mut output = open_output(args.output.as_deref())?;
+    if args.jsonl {
+        analyze_jsonl(input, &mut output)?;
+    } else {
+        let answer = analyze_one(args, input)?;
+        writeln!(output, "{answer}")?;
     }
-    let (id, content) = read_input(args.file.as_deref())?;
+    output.flush()?;
+    Ok(())
+}
+
+/// The input file, or standard input for `-` or no name.
+fn open_input(path: Option<&Path>) -> Result<Input, CliError> {
+    match path {
+        Some(path) if path != Path::new("-") => {
+            let file = std::fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            Ok(Input { name: path.display().to_string(), reader: Box::new(BufReader::new(file)) })
+        }
+        _ => Ok(Input { name: "stdin".to_owned(), reader: Box::new(BufReader::new(std::io::stdin())) }),
+    }
+}
+
+/// The output file, or standard output.
+fn open_output(path: Option<&Path>) -> Result<Box<dyn Write>, CliError> {
+    Ok(match path {
+        Some(path) => Box::new(BufWriter::new(
+            std::fs::File::create(path).map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+struct Input {
+    name: String,
+    reader: Box<dyn BufRead>,
+}
+
+fn analyze_one(args: &AnalyzeArgs, mut input: Input) -> Result<String, CliError> {
+    let mut content = String::new();
+    input.reader.read_to_string(&mut content).map_err(|e| format!("cannot read {}: {e}", input.name))?;
     let features = (!args.features.is_empty()).then(|| pb::Features {
         metadata: args.features.contains(&Feature::Metadata),
         entities: args.features.contains(&Feature::Entities),
@@ -38,7 +75,7 @@ pub fn analyze(args: &AnalyzeArgs) -> Result<(), CliError> {
     };
     let req = pb::AnalyzeArticleRequest {
         document: Some(pb::Document {
-            id,
+            id: input.name,
             source: Some(pb::document::Source::Content(content)),
             format: format as i32,
             ..Default::default()
@@ -48,22 +85,7 @@ pub fn analyze(args: &AnalyzeArgs) -> Result<(), CliError> {
         summary_options: None,
     };
     let res = api::analyze_blocking(&req, &Budget::default()).map_err(|err| tonic::Status::from(err).to_string())?;
-    println!("{}", json::to_json(RESPONSE, &res)?);
-    Ok(())
-}
-
-fn read_input(file: Option<&Path>) -> Result<(String, String), CliError> {
-    match file {
-        Some(path) if path != Path::new("-") => {
-            let content = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            Ok((path.display().to_string(), content))
-        }
-        _ => {
-            let mut content = String::new();
-            std::io::stdin().read_to_string(&mut content)?;
-            Ok(("stdin".to_owned(), content))
-        }
-    }
+    Ok(json::to_json(RESPONSE, &res)?)
 }
 
 /// Answers one JSONL line: a response, or an error object naming the line.
@@ -76,17 +98,19 @@ fn answer_line(number: usize, line: &str) -> String {
     rendered.unwrap_or_else(|err| serde_json::json!({ "line": number, "error": err }).to_string())
 }
 
-fn analyze_jsonl(input: &Path, output: &Path) -> Result<(), CliError> {
-    let reader = std::io::BufReader::new(
-        std::fs::File::open(input).map_err(|e| format!("cannot read {}: {e}", input.display()))?,
-    );
-    let mut writer =
-        BufWriter::new(std::fs::File::create(output).map_err(|e| format!("cannot write {}: {e}", output.display()))?);
+/// Answers every non-blank line in order, a window of lines at a time across
+/// every core.
+fn analyze_jsonl(input: Input, output: &mut dyn Write) -> Result<(), CliError> {
+    let Input { name, reader } = input;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut lines = reader.lines().enumerate().filter(|(_, l)| l.as_ref().map_or(true, |l| !l.trim().is_empty()));
     loop {
-        let window: Vec<(usize, String)> =
-            lines.by_ref().take(WINDOW).map(|(i, l)| l.map(|l| (i + 1, l))).collect::<Result<_, _>>()?;
+        let window: Vec<(usize, String)> = lines
+            .by_ref()
+            .take(WINDOW)
+            .map(|(i, l)| l.map(|l| (i + 1, l)))
+            .collect::<Result<_, _>>()
+            .map_err(|e| format!("cannot read {name}: {e}"))?;
         if window.is_empty() {
             break;
         }
@@ -99,10 +123,9 @@ fn analyze_jsonl(input: &Path, output: &Path) -> Result<(), CliError> {
             handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
         });
         for answer in answers {
-            writeln!(writer, "{answer}")?;
+            writeln!(output, "{answer}")?;
         }
     }
-    writer.flush()?;
     Ok(())
 }
 

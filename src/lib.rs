@@ -15,9 +15,9 @@ pub mod pb {
 }
 
 pub mod api;
+pub mod args;
 pub mod auth;
-pub mod cli;
-pub mod config;
+pub mod commands;
 pub mod json;
 pub mod metrics;
 pub mod server;

@@ -3,9 +3,11 @@
 
 use crate::api::{ArticleApi, Limits, error::message_too_large};
 use crate::auth::{AuthLayer, Policy};
+use crate::metrics::Recorder;
 use crate::pb::{self, article_service_server::ArticleServiceServer};
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 use tonic::codec::CompressionEncoding;
 use tonic::codegen::http;
@@ -30,6 +32,8 @@ pub struct ServerConfig {
     pub tls: Option<Tls>,
     /// What callers must show to reach anything but health.
     pub auth: Policy,
+    /// Where the service reports its calls and documents.
+    pub recorder: Arc<dyn Recorder>,
 }
 
 /// The server's TLS identity and, for mutual TLS, the CA its clients' certificates must chain to.
@@ -77,7 +81,7 @@ pub async fn serve(
     }
     set_status(&health, ServingStatus::Serving).await;
 
-    let articles = ArticleServiceServer::new(ArticleApi::new(limits))
+    let articles = ArticleServiceServer::new(ArticleApi::new(limits, Arc::clone(&config.recorder)))
         .max_decoding_message_size(limits.max_message_bytes)
         .max_encoding_message_size(usize::MAX)
         .accept_compressed(CompressionEncoding::Gzip)

@@ -28,6 +28,7 @@ pub fn config() -> ServerConfig {
         reflection: true,
         tls: None,
         auth: Default::default(),
+        recorder: std::sync::Arc::new(lede::metrics::NoMetrics),
     }
 }
 
