@@ -1,11 +1,36 @@
 //! What tags, classes, ids and roles say about an element: boilerplate,
 //! the article, a byline, a date, a comment section.
 
+use super::NodeRef;
+
 /// Elements whose content is never article text.
 pub(super) const SKIPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "button",
-    "select", "input", "textarea", "option", "nav", "aside", "footer", "form", "dialog", "menu", "head", "video",
-    "audio", "picture", "map",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "option",
+    "nav",
+    "aside",
+    "footer",
+    "dialog",
+    "menu",
+    "head",
+    "video",
+    "audio",
+    "picture",
+    "map",
+    "figcaption",
 ];
 
 /// Elements whose text is code or markup, not prose.
@@ -110,7 +135,15 @@ pub(super) const BOILERPLATE_WORDS: &[&str] = &[
     "jp-relatedposts",
     "yarpp",
     "cta",
+    "donate",
+    "donation",
+    "donations",
+    "fundraising",
 ];
+
+/// Class or id words of image captions, wherever they stand in a compound
+/// name ("wp-caption-text"). Not "credit": a news page credits its wire there.
+const CAPTION_WORDS: &[&str] = &["caption", "figcaption"];
 
 /// Class or id words that mark the article itself and outweigh boilerplate words.
 pub(super) const CONTENT_WORDS: &[&str] = &[
@@ -135,6 +168,30 @@ pub(super) const CONTENT_WORDS: &[&str] = &[
     "single",
     "hentry",
     "news",
+];
+
+/// Class or id words that name the article's body itself: the container to
+/// take whole once one of its paragraphs wins the vote.
+pub(super) const ARTICLE_BODY_WORDS: &[&str] = &[
+    "articlebody",
+    "article-body",
+    "article_body",
+    "article__body",
+    "article-content",
+    "article__content",
+    "article-text",
+    "articletext",
+    "entry-content",
+    "post-content",
+    "post-body",
+    "postbody",
+    "post-entry",
+    "story-body",
+    "story-content",
+    "storycontent",
+    "blog-post-content",
+    "single-content",
+    "td-post-content",
 ];
 
 /// Class or id words of author bylines.
@@ -230,7 +287,11 @@ pub(super) fn is_boilerplate(tag: &str, el: &scraper::node::Element, words: &[St
     ["class", "id"].iter().filter_map(|a| el.attr(a)).flat_map(str::split_whitespace).any(|token| {
         let token = token.to_ascii_lowercase();
         let first = token.split(['-', '_']).next().unwrap_or("");
-        BOILERPLATE_WORDS.contains(&token.as_str()) || BOILERPLATE_WORDS.contains(&first)
+        BOILERPLATE_WORDS.contains(&token.as_str())
+            || BOILERPLATE_WORDS.contains(&first)
+            // "commentlist", "commentform": comment threads name themselves so.
+            || token.starts_with("comment")
+            || token.split(['-', '_']).any(|part| CAPTION_WORDS.contains(&part))
     })
 }
 
@@ -241,4 +302,11 @@ pub(super) fn is_hidden(el: &scraper::node::Element) -> bool {
             let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
             s.contains("display:none") || s.contains("visibility:hidden")
         })
+}
+
+/// Whether a `<form>` wraps the page's content (ASP.NET pages wrap the whole
+/// body in one) rather than being a search box or a sign-up form: it holds
+/// paragraphs. Forms do not nest, so each node is looked at once.
+pub(super) fn wraps_content(form: NodeRef<'_>) -> bool {
+    form.descendants().filter(|d| d.value().as_element().is_some_and(|e| e.name() == "p")).nth(2).is_some()
 }

@@ -4,10 +4,12 @@
 //!
 //! The body is found the way Readability does: every paragraph votes for its
 //! enclosing block and, half as much, for that block's parent; the block with
-//! the most votes, less its share of link text, is the article, together with
-//! siblings that score nearly as well. Boilerplate (navigation, comments,
-//! share bars, related links, cookie banners) is skipped by tag, class and id
-//! before it can vote.
+//! the most votes, less its share of link text, wins. The article grows from
+//! there to the container that names itself the article's body and to the
+//! sibling sections that read like the story (`article`). Boilerplate
+//! (navigation, comments, share bars, related links, cookie banners,
+//! captions, donation appeals) is skipped by tag, class and id before it can
+//! vote. Why Lede's own extractor and not a crate: docs/body-extraction.md.
 
 mod article;
 mod classes;

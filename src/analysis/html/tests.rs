@@ -112,3 +112,116 @@ fn nested_date_elements_each_hand_over_a_short_text() {
     assert!(!article.page.dates.is_empty());
     assert!(article.page.dates.iter().all(|d| d.value.len() <= MAX_DATE_TEXT));
 }
+
+/// A story of `n` paragraphs, each distinct, each long enough to vote.
+fn story(label: &str, n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("<p>{label} paragraph {i}: the council met again, and the debate about schools, roads and parks went on.</p>"))
+        .collect()
+}
+
+#[test]
+fn a_page_wrapped_in_a_form_keeps_its_article() {
+    let html = page(&format!(
+        r#"<form id="aspnetForm" action="/page.aspx"><div class="header"><input name="q"><button>Search</button></div>
+        <div class="main">{}</div></form>
+        <form class="search"><label>Search the site</label><input name="q"></form>"#,
+        story("Story", 4)
+    ));
+    let text = extract(&html).text;
+    assert!(text.starts_with("Story paragraph 1:"), "{text}");
+    assert!(text.contains("Story paragraph 4:"));
+    assert!(!text.contains("Search"));
+}
+
+#[test]
+fn sibling_sections_make_one_article_in_reading_order() {
+    let section = |body: &str| {
+        format!(r#"<div class="block"><section><div class="row"><div class="col">{body}</div></div></section></div>"#)
+    };
+    let html = page(&format!(
+        r#"<div class="page">{}<div class="ad-slot"></div>{}<div class="ad-slot"></div>{}</div>"#,
+        section(&story("Opening", 3)),
+        section(&format!("<h3>What the mayor said</h3>{}", story("Middle", 6))),
+        section(&story("Closing", 3)),
+    ));
+    let text = extract(&html).text;
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    assert_eq!(paragraphs.len(), 13, "{text}");
+    assert!(paragraphs[0].starts_with("Opening paragraph 1:"));
+    assert_eq!(paragraphs[3], "What the mayor said");
+    assert!(paragraphs[12].starts_with("Closing paragraph 3:"));
+}
+
+#[test]
+fn a_caption_before_the_story_is_not_the_story() {
+    let html = page(&format!(
+        r#"<article><figure><img src="a.jpg"><figcaption>The council chamber on Tuesday, where members debated the budget, schools, roads and parks for hours. Photo: Agency</figcaption></figure>
+        <div class="image-caption">Photo: Jane Roe, Agency, all rights reserved, used with permission</div>{}</article>"#,
+        story("Story", 3)
+    ));
+    let text = extract(&html).text;
+    assert!(text.starts_with("Story paragraph 1:"), "{text}");
+    assert!(!text.contains("Photo"));
+}
+
+#[test]
+fn a_most_read_block_stays_out() {
+    let teasers: String = (1..=5)
+        .map(|i| format!("<li><a href=\"/n/{i}\">Other headline {i}</a><p>Teaser {i} of another story, with a comma, and more words to read.</p></li>"))
+        .collect();
+    let html = page(&format!(
+        r#"<div class="content"><h1>Headline</h1>{}<div class="box"><h2>Most read</h2><ul>{teasers}</ul></div></div>"#,
+        story("Story", 4)
+    ));
+    let text = extract(&html).text;
+    assert!(text.contains("Story paragraph 4:"));
+    assert!(!text.contains("Most read") && !text.contains("Teaser"), "{text}");
+}
+
+#[test]
+fn a_donation_appeal_stays_out() {
+    let html = page(&format!(
+        r#"<article>{}<div class="donation-appeal"><p>Independent journalism costs money, and we rely on readers like you, so please give what you can today.</p><a href="/give">Give now</a></div></article>"#,
+        story("Story", 4)
+    ));
+    let text = extract(&html).text;
+    assert!(text.ends_with("parks went on."), "{text}");
+}
+
+#[test]
+fn a_comment_thread_stays_out() {
+    let comments: String = (1..=4)
+        .map(|i| format!("<li><p>Reader {i} disagrees with the council, at length, with commas, and with feeling, as readers do.</p></li>"))
+        .collect();
+    let html = page(&format!(
+        r#"<div class="post">{}<h3>4 Comments</h3><ol class="commentlist">{comments}</ol></div>"#,
+        story("Story", 4)
+    ));
+    let text = extract(&html).text;
+    assert!(text.ends_with("parks went on."), "{text}");
+}
+
+#[test]
+fn lists_tables_and_quotes_are_kept_as_text() {
+    let html = page(&format!(
+        r#"<article>{}<ul><li>First point</li><li>Second point</li></ul>
+        <table><tr><td>Schools</td><td>4 million</td></tr></table><blockquote>We will build, the mayor said.</blockquote>{}</article>"#,
+        story("Story", 2),
+        story("More", 2)
+    ));
+    let text = extract(&html).text;
+    for part in
+        ["First point", "Second point", "Schools\n\n4 million", "We will build, the mayor said.", "More paragraph 2"]
+    {
+        assert!(text.contains(part), "{part} missing from {text}");
+    }
+}
+
+#[test]
+fn a_page_of_links_has_no_article() {
+    let links: String =
+        (1..=30).map(|i| format!("<li><a href=\"/s/{i}\">Section number {i} of the site</a></li>")).collect();
+    let html = page(&format!("<div class=\"home\"><ul>{links}</ul></div>"));
+    assert_eq!(extract(&html).text, "");
+}

@@ -3,10 +3,13 @@
 
 use super::NodeRef;
 use super::classes::{
-    BLOCK_TAGS, COMMENT_WORDS, CONTENT_WORDS, RAW_TEXT_TAGS, SKIPPED_TAGS, class_words, is_boilerplate, is_hidden,
+    ARTICLE_BODY_WORDS, BLOCK_TAGS, COMMENT_WORDS, CONTENT_WORDS, RAW_TEXT_TAGS, SKIPPED_TAGS, class_words,
+    is_boilerplate, is_hidden, wraps_content,
 };
 use super::evidence::PageEvidence;
+use crate::analysis::text::FxHasher;
 use scraper::Node;
+use std::hash::{Hash, Hasher};
 
 /// How much of the page's visible text is kept for a last-resort date search.
 const MAX_PAGE_TEXT: usize = 100_000;
@@ -32,6 +35,13 @@ pub(super) struct ElementInfo {
     pub(super) chars: usize,
     pub(super) link_chars: usize,
     pub(super) content_bonus: bool,
+    /// `<article>`, `<main>`, `itemprop="articleBody"` or a class that names
+    /// the article's body: a container to take whole once a paragraph in it wins.
+    pub(super) article_marker: bool,
+    /// `<html>` or `<body>`: the page, never the article.
+    pub(super) page: bool,
+    /// A hash of its tag and class: sections made from one template share it.
+    pub(super) shape: u64,
 }
 
 #[derive(Default)]
@@ -107,6 +117,7 @@ impl Walker {
         // Boilerplate is still walked: `<head>` holds the metadata, a footer may hold JSON-LD.
         if self.boilerplate_depth > 0
             || SKIPPED_TAGS.contains(&tag)
+            || (tag == "form" && !wraps_content(node))
             || is_hidden(el)
             || is_boilerplate(tag, el, &words, self.classes_mark_boilerplate)
         {
@@ -129,7 +140,21 @@ impl Walker {
             let content_bonus = words.iter().any(|w| CONTENT_WORDS.contains(&w.as_str()))
                 || matches!(tag, "article" | "main")
                 || el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
-            self.elements.push(ElementInfo { end: index + 1, parent, content_bonus, ..ElementInfo::default() });
+            let article_marker = matches!(tag, "article" | "main")
+                || el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+                || words.iter().any(|w| ARTICLE_BODY_WORDS.contains(&w.as_str()));
+            let page = matches!(tag, "html" | "body");
+            let mut shape = FxHasher::default();
+            (tag, el.attr("class").unwrap_or("")).hash(&mut shape);
+            self.elements.push(ElementInfo {
+                end: index + 1,
+                parent,
+                content_bonus,
+                article_marker,
+                page,
+                shape: shape.finish(),
+                ..ElementInfo::default()
+            });
             self.open_blocks.push(index);
             action.block = Some(index);
             if let Some(level) = tag.strip_prefix('h').and_then(|l| l.parse::<u8>().ok()) {
