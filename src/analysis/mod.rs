@@ -206,7 +206,7 @@ fn timed<T>(timings: &mut Vec<(&'static str, Duration)>, stage: &'static str, ru
 
 /// The plain text of the article, and what the page said about it when the
 /// article is HTML. Plain text is kept exactly as sent.
-fn article_text(doc: &Document<'_>) -> Result<(String, Option<metadata::PageEvidence>), AnalysisError> {
+fn article_text(doc: &Document<'_>) -> Result<(String, Option<html::PageEvidence>), AnalysisError> {
     let decoded;
     let content = match doc.content {
         Content::Text(text) => text,

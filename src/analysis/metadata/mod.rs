@@ -12,8 +12,8 @@ mod title;
 
 pub use dates::{ArticleDate, DatePrecision};
 pub use language::LanguageSource;
-pub(crate) use plaintext::MAX_BYLINE_WORDS;
 
+use crate::analysis::html::{MAX_BYLINE_WORDS, PageEvidence};
 use crate::analysis::segment::Segmentation;
 use crate::analysis::text::Span;
 use authors::Trust;
@@ -74,93 +74,6 @@ pub struct Metadata {
     pub word_count: usize,
     pub reading_time_seconds: u32,
     pub social_handles: Vec<String>,
-}
-
-/// A link whose `rel` matters to metadata (`canonical`, `author`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PageLink {
-    /// Lower case.
-    pub rel: String,
-    pub href: String,
-    pub text: String,
-}
-
-/// A `<time>` element or another element marked as a date.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PageDate {
-    /// The machine value (`datetime`, `content`) or, failing that, the text.
-    pub value: String,
-    /// Whether it is marked as a publication date (`pubdate`, a "published" class).
-    pub published: bool,
-    /// Whether it is marked as an update date.
-    pub modified: bool,
-    /// Whether it stands in boilerplate (a footer, a list of other articles).
-    pub boilerplate: bool,
-}
-
-/// What metadata needs from an HTML page, gathered in one pass over its DOM.
-#[derive(Clone, Debug, Default)]
-pub struct PageEvidence {
-    /// The `<html lang>` attribute.
-    pub language: String,
-    /// The `<title>` element's text.
-    pub title: String,
-    /// The texts of `<h1>` elements, and of `<h2>`/`<h3>` whose class marks
-    /// a title, outside boilerplate, in order.
-    pub headings: Vec<String>,
-    /// `<meta>` tags: (name, property, itemprop or http-equiv in lower case, content).
-    pub metas: Vec<(String, String)>,
-    /// The bodies of `application/ld+json` scripts.
-    pub json_ld: Vec<String>,
-    pub links: Vec<PageLink>,
-    /// Microdata on elements other than `<meta>`: (itemprop, value).
-    pub microdata: Vec<(String, String)>,
-    /// `<time>` elements and elements whose class marks a date, in order.
-    pub dates: Vec<PageDate>,
-    /// Texts of elements whose class or id marks a byline or author.
-    pub bylines: Vec<String>,
-    /// Author names marked up (`itemprop="author"`, `rel="author"`) in a
-    /// page footer or sidebar, comments excepted: the site's owner, often.
-    pub boilerplate_authors: Vec<String>,
-    /// The texts of byline elements in a page footer or sidebar, comments
-    /// excepted: an article's header set aside ("Von: Jane Doe"), or a list
-    /// of the site's authors.
-    pub boilerplate_bylines: Vec<String>,
-    /// Fields of JSON in other scripts: (key in lower case, value), such as
-    /// ("author", "Jane Doe") or ("publisheddate", "2016-11-04").
-    pub script_fields: Vec<(String, String)>,
-    /// Short lines of text around the first `<h1>`.
-    pub headline_lines: Vec<String>,
-    /// Short lines of text just after the article's last paragraph, where a
-    /// signature stands that the article text left out.
-    pub closing_lines: Vec<String>,
-    /// Short lines of the article's first blocks, those the article text
-    /// left out included: a byline whose name is a link ("Written by: <a>Jane Doe</a>").
-    pub opening_lines: Vec<String>,
-    /// The visible text of the whole page, text nodes on their own lines,
-    /// capped: a last resort for a date.
-    pub page_text: String,
-}
-
-impl PageEvidence {
-    /// The first non-empty content of the first of `names` present.
-    fn meta(&self, names: &[&str]) -> Option<&str> {
-        names
-            .iter()
-            .find_map(|name| self.metas.iter().find(|(n, c)| n == name && !c.trim().is_empty()).map(|(_, c)| c.trim()))
-    }
-
-    fn meta_all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.metas.iter().filter(move |(n, _)| n == name).map(|(_, c)| c.trim()).filter(|c| !c.is_empty())
-    }
-
-    fn link(&self, rel: &str) -> Option<&PageLink> {
-        self.links.iter().find(|l| l.rel.split_whitespace().any(|r| r == rel) && !l.href.is_empty())
-    }
-
-    fn microdata(&self, prop: &str) -> impl Iterator<Item = &str> {
-        self.microdata.iter().filter(move |(p, _)| p == prop).map(|(_, v)| v.as_str())
-    }
 }
 
 const PUBLISHED_METAS: &[&str] = &[
@@ -531,7 +444,7 @@ fn find_authors(
             .iter()
             .flat_map(|b| {
                 let words = b.split_whitespace().count();
-                let trust = if words <= 2 || (authors::is_labelled(b) && words <= plaintext::MAX_BYLINE_WORDS) {
+                let trust = if words <= 2 || (authors::is_labelled(b) && words <= MAX_BYLINE_WORDS) {
                     Trust::Markup
                 } else {
                     Trust::Visible
@@ -554,7 +467,7 @@ fn find_authors(
     let description = || {
         let description =
             first_nonempty(&[&ld.description, page.meta(&["og:description", "description"]).unwrap_or("")]);
-        let opening: Vec<&str> = description.split_whitespace().take(plaintext::MAX_BYLINE_WORDS).collect();
+        let opening: Vec<&str> = description.split_whitespace().take(MAX_BYLINE_WORDS).collect();
         let opening = opening.join(" ");
         authors::is_labelled(&opening).then(|| plaintext::byline(&opening)).flatten().unwrap_or_default()
     };

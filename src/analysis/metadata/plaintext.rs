@@ -6,6 +6,7 @@ use super::authors::{self, Trust};
 use super::dates::{self, ArticleDate};
 use super::given_names;
 use super::{Author, Dateline};
+use crate::analysis::html::MAX_BYLINE_WORDS;
 use crate::analysis::segment::Segmentation;
 use crate::analysis::text::Span;
 use regex::Regex;
@@ -118,9 +119,6 @@ static NOT_AUTHORSHIP: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-
-/// Bylines are short; a longer line is a sentence that mentions "by".
-pub const MAX_BYLINE_WORDS: usize = 14;
 
 /// The authors of a byline line: "By Jane Doe and John Roe", "Posted on May
 /// 3, 2021 by Jane Doe", "Autor: Jane Doe", "Sabina Mammadli Read more".
