@@ -18,6 +18,7 @@ pub mod api;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod http;
 pub mod json;
 pub mod metrics;
 pub mod server;

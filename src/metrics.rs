@@ -24,6 +24,17 @@ struct Method {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct HttpCall {
+    route: &'static str,
+    status: u16,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct HttpRoute {
+    route: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct Stage {
     stage: &'static str,
 }
@@ -37,6 +48,8 @@ pub struct Metrics {
     document_bytes: Counter,
     document_words: Counter,
     stage_seconds: Family<Stage, Histogram, fn() -> Histogram>,
+    http_requests: Family<HttpCall, Counter>,
+    http_latency: Family<HttpRoute, Histogram, fn() -> Histogram>,
 }
 
 /// Buckets from 100 µs to about 3 minutes.
@@ -58,7 +71,21 @@ static METRICS: LazyLock<Metrics> = LazyLock::new(|| {
     registry.register("document_words", "Article text analyzed, in words", document_words.clone());
     let stage_seconds = Family::<Stage, Histogram, fn() -> Histogram>::new_with_constructor(seconds_histogram);
     registry.register("stage_duration_seconds", "Analysis time per stage", stage_seconds.clone());
-    Metrics { registry, requests, latency, in_flight, document_bytes, document_words, stage_seconds }
+    let http_requests = Family::<HttpCall, Counter>::default();
+    registry.register("http_requests", "Answered HTTP requests by route and status", http_requests.clone());
+    let http_latency = Family::<HttpRoute, Histogram, fn() -> Histogram>::new_with_constructor(seconds_histogram);
+    registry.register("http_request_duration_seconds", "HTTP time to the response head by route", http_latency.clone());
+    Metrics {
+        registry,
+        requests,
+        latency,
+        in_flight,
+        document_bytes,
+        document_words,
+        stage_seconds,
+        http_requests,
+        http_latency,
+    }
 });
 
 pub fn metrics() -> &'static Metrics {
@@ -69,6 +96,12 @@ impl Metrics {
     pub fn record_call(&self, method: &'static str, code: tonic::Code, latency: Duration) {
         self.requests.get_or_create(&Call { method, code: code_name(code) }).inc();
         self.latency.get_or_create(&Method { method }).observe(latency.as_secs_f64());
+    }
+
+    /// One answered request of the HTTP listener; `route` is a fixed label, never the raw path.
+    pub fn record_http(&self, route: &'static str, status: u16, latency: Duration) {
+        self.http_requests.get_or_create(&HttpCall { route, status }).inc();
+        self.http_latency.get_or_create(&HttpRoute { route }).observe(latency.as_secs_f64());
     }
 
     pub fn record_document(&self, bytes: usize, words: usize, stages: &[(&'static str, Duration)]) {
