@@ -79,6 +79,11 @@ impl Http {
     }
 }
 
+/// A message as the JSON API and `lede analyze` write it.
+fn proto_json<M: prost::Message>(name: &str, message: &M) -> Value {
+    serde_json::from_str(&lede::json::to_json(name, message).unwrap()).unwrap()
+}
+
 fn seed_request(features: Value) -> String {
     json!({ "document": { "id": "seed", "content": SEED }, "features": features }).to_string()
 }
@@ -91,9 +96,6 @@ async fn every_json_route_answers_as_its_rpc_does() {
     let http = Http::of(&server);
     let mut grpc = server.client().await;
     let document = || Some(common::document("seed", SEED));
-    let as_json = |name: &str, message: &dyn Fn() -> String| -> Value {
-        serde_json::from_str(&message()).unwrap_or_else(|e| panic!("{name}: {e}"))
-    };
 
     let body = json!({ "document": { "id": "seed", "content": SEED }, "encodingType": "ENCODING_TYPE_UTF16" });
     let utf16 = pb::EncodingType::Utf16 as i32;
@@ -105,10 +107,7 @@ async fn every_json_route_answers_as_its_rpc_does() {
         .await
         .unwrap()
         .into_inner();
-    assert_eq!(
-        answer.json(),
-        as_json("metadata", &|| lede::json::to_json("lede.v1.ParseMetadataResponse", &res).unwrap())
-    );
+    assert_eq!(answer.json(), proto_json("lede.v1.ParseMetadataResponse", &res));
 
     let answer = http.post("/v1/articles:extractEntities", body.to_string()).await;
     let res = grpc
@@ -116,10 +115,7 @@ async fn every_json_route_answers_as_its_rpc_does() {
         .await
         .unwrap()
         .into_inner();
-    assert_eq!(
-        answer.json(),
-        as_json("entities", &|| lede::json::to_json("lede.v1.ExtractEntitiesResponse", &res).unwrap())
-    );
+    assert_eq!(answer.json(), proto_json("lede.v1.ExtractEntitiesResponse", &res));
     let zakharova = answer.json()["entities"]
         .as_array()
         .unwrap()
@@ -135,10 +131,7 @@ async fn every_json_route_answers_as_its_rpc_does() {
         .await
         .unwrap()
         .into_inner();
-    assert_eq!(
-        answer.json(),
-        as_json("quotes", &|| lede::json::to_json("lede.v1.ExtractQuotesResponse", &res).unwrap())
-    );
+    assert_eq!(answer.json(), proto_json("lede.v1.ExtractQuotesResponse", &res));
 
     let options = json!({ "document": { "id": "seed", "content": SEED }, "summaryOptions": { "maxSentences": 2 } });
     let answer = http.post("/v1/articles:summarize", options.to_string()).await;
@@ -152,16 +145,13 @@ async fn every_json_route_answers_as_its_rpc_does() {
         .await
         .unwrap()
         .into_inner();
-    assert_eq!(answer.json(), as_json("summary", &|| lede::json::to_json("lede.v1.SummarizeResponse", &res).unwrap()));
+    assert_eq!(answer.json(), proto_json("lede.v1.SummarizeResponse", &res));
 
     let answer = http.post("/v1/articles:analyze", seed_request(json!({ "entities": true, "summary": true }))).await;
     let mut req = analyze_request("seed", SEED);
     req.features = Some(pb::Features { entities: true, summary: true, ..Default::default() });
     let res = grpc.analyze_article(req).await.unwrap().into_inner();
-    assert_eq!(
-        answer.json(),
-        as_json("analyze", &|| lede::json::to_json("lede.v1.AnalyzeArticleResponse", &res).unwrap())
-    );
+    assert_eq!(answer.json(), proto_json("lede.v1.AnalyzeArticleResponse", &res));
 
     // A batch keeps one result per document; a bad one fails only itself.
     let batch = json!({ "requests": [
