@@ -9,8 +9,9 @@ Maria Zakharova highlighted as a person with every mention (pronouns too),
 the four direct quotes listed with their speakers, three summary sentences
 marked in the text. With --token (a server started with a token) it first
 checks that the page asks for the token. It also checks that the server's
-error message is shown, that the entity list works from the keyboard, and
-that the page fits 360 px. Screenshots go to --screenshots (page.png, the
+error message is shown, that the entity list works from the keyboard, that
+an HTML file opened with the file button is read in its own character set,
+and that the page fits 360 px. Screenshots go to --screenshots (page.png, the
 results; page-form.png; page-360.png). Exits non-zero on the first failed check.
 """
 
@@ -171,6 +172,24 @@ def page_checks(driver: webdriver.Chrome, url: str, token: str | None, seed: str
     show_results(driver)
     webdriver.ActionChains(driver).move_to_element(runs[1]).perform()
     screenshot(driver, shots / "page.png", full_page=False)
+
+    # An HTML file, opened with the file button: sent as its bytes (Latin-1
+    # here, declared in the page), read as HTML, its metadata on the card.
+    page = ("<html><head><meta charset=\"iso-8859-1\"><title>Caf\u00e9 talks stall</title>"
+            "<meta name=\"author\" content=\"Jane Doe\"></head><body><article><h1>Caf\u00e9 talks stall</h1>"
+            "<p>Moscow considers freezing of talks counterproductive, the ministry said on Monday.</p>"
+            "</article></body></html>")
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "talks.html"
+        path.write_bytes(page.encode("latin-1"))
+        driver.find_element(By.ID, "file").send_keys(str(path))
+        WebDriverWait(driver, 10).until(lambda d: "talks.html" in d.find_element(By.ID, "file-name").text)
+    check(driver.find_element(By.CSS_SELECTOR, 'input[value="DOCUMENT_FORMAT_HTML"]').is_selected(),
+          "an .html file switches the format to HTML")
+    run_and_wait(driver)
+    title = driver.find_element(By.ID, "meta-title").text
+    check(title == "Caf\u00e9 talks stall", f"the file's own character set is read: {title!r}")
+    check("Jane Doe" in driver.find_element(By.ID, "meta-fields").text, "its author is on the card")
 
     # Readable at 360 px: nothing wider than the screen.
     driver.set_window_size(360, 800)
