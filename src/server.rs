@@ -6,6 +6,7 @@ use crate::auth::{AuthLayer, Policy};
 use crate::pb::{self, article_service_server::ArticleServiceServer};
 use std::future::Future;
 use std::net::SocketAddr;
+use std::task::Poll;
 use std::time::Duration;
 use tonic::codec::CompressionEncoding;
 use tonic::codegen::http;
@@ -115,22 +116,29 @@ pub async fn serve_with_http(
             let _ = drain.wait_for(|draining| *draining).await;
         }
     };
-    let mut servers = tokio::task::JoinSet::new();
-    servers.spawn(transport(&config)?.serve_with_incoming_shutdown(stack.clone(), incoming, drained()));
-    if let Some(http) = http {
-        let api = crate::http::HttpApi::new(stack, limits.max_message_bytes)?;
-        servers.spawn(transport(&config)?.accept_http1(true).serve_with_incoming_shutdown(api, http, drained()));
-    }
-
     let draining = async {
         shutdown.await;
         tracing::info!("shutting down: NOT_SERVING, draining in-flight requests");
         set_status(&health, ServingStatus::NotServing).await;
         let _ = drain_tx.send(true);
     };
-    tokio::select! {
-        Some(done) = servers.join_next() => return Ok(done??),
-        () = draining => {}
+    // Polled once before any listener answers: a shutdown future that installs
+    // its signal handler when first polled (the binary's does) is then armed,
+    // so a SIGTERM right after the first answer drains instead of killing.
+    let mut draining = std::pin::pin!(draining);
+    let signalled = std::future::poll_fn(|cx| Poll::Ready(draining.as_mut().poll(cx).is_ready())).await;
+
+    let mut servers = tokio::task::JoinSet::new();
+    servers.spawn(transport(&config)?.serve_with_incoming_shutdown(stack.clone(), incoming, drained()));
+    if let Some(http) = http {
+        let api = crate::http::HttpApi::new(stack, limits.max_message_bytes)?;
+        servers.spawn(transport(&config)?.accept_http1(true).serve_with_incoming_shutdown(api, http, drained()));
+    }
+    if !signalled {
+        tokio::select! {
+            Some(done) = servers.join_next() => return Ok(done??),
+            () = &mut draining => {}
+        }
     }
     let stopped = async {
         while let Some(done) = servers.join_next().await {
