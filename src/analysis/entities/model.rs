@@ -16,6 +16,7 @@ use super::gazetteer::KeyHasher;
 use crate::analysis::memo::Memo;
 use crate::analysis::segment::Segmentation;
 use crate::analysis::text::Span;
+use crate::analysis::{AnalysisError, Budget};
 use features::{Document, History, PLACES, Place, TokenInfo, describe, word_features};
 use std::cell::RefCell;
 use std::hash::BuildHasherDefault;
@@ -41,18 +42,21 @@ pub struct Recognized {
     pub confidence: f32,
 }
 
-/// Recognizes named-entity mentions, token-aligned, over the shared segmentation.
-pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Recognized> {
+/// Recognizes named-entity mentions, token-aligned, over the shared
+/// segmentation. Stops when `budget` runs out.
+pub fn recognize(text: &str, seg: &Segmentation, budget: &Budget) -> Result<Vec<Recognized>, AnalysisError> {
     let model = &*MODEL;
     if model.is_empty() || seg.tokens.is_empty() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let tokens: Vec<&str> = seg.tokens.iter().map(|t| text.get(t.span.start..t.span.end).unwrap_or("")).collect();
     let sentences: Vec<Range<usize>> = seg.sentences.iter().map(|s| s.tokens.clone()).collect();
-    let words: Vec<Word> =
-        KNOWN.with_borrow_mut(|known| tokens.iter().map(|t| known.get(t, |t| model.word(t))).collect());
-    let tagged = model.tag(&tokens, &sentences, &words);
-    mentions(&tagged.labels)
+    let words: Vec<Word> = KNOWN.with_borrow_mut(|known| {
+        let word = |(i, t): (usize, &&str)| budget.check_every(i, 4096).map(|()| known.get(t, |t| model.word(t)));
+        tokens.iter().enumerate().map(word).collect::<Result<_, _>>()
+    })?;
+    let tagged = model.tag(&tokens, &sentences, &words, budget)?;
+    let found = mentions(&tagged.labels)
         .into_iter()
         .filter_map(|(range, class)| {
             let first = seg.tokens.get(range.start)?;
@@ -61,7 +65,8 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Recognized> {
             let confidence = 1.0 / (1.0 + (-margin / MARGIN_SCALE).exp());
             Some(Recognized { span: Span::new(first.span.start, last.span.end), class, confidence })
         })
-        .collect()
+        .collect();
+    Ok(found)
 }
 
 static MODEL: LazyLock<Model> =
@@ -293,7 +298,13 @@ impl Model {
 
     /// Runs every stage over a document of `tokens` ([`Model::word`] made
     /// `words` of them), each stage seeing the labels of the one before.
-    fn tag(&self, tokens: &[&str], sentences: &[Range<usize>], words: &[Word]) -> Tagged {
+    fn tag(
+        &self,
+        tokens: &[&str],
+        sentences: &[Range<usize>],
+        words: &[Word],
+        budget: &Budget,
+    ) -> Result<Tagged, AnalysisError> {
         let doc = Document::new(tokens, sentences, words.iter().map(|w| w.info).collect());
         let mut tagged = Tagged { labels: vec![Label::OUTSIDE; doc.len()], margins: vec![0.0; doc.len()] };
         let mut scratch = Scratch::default();
@@ -301,6 +312,7 @@ impl Model {
         for (k, stage) in self.stages().iter().enumerate() {
             let history = (k > 0).then(|| doc.history(tagged.labels.clone()));
             for (s, range) in doc.sentences().iter().enumerate() {
+                budget.check_every(s, 256)?;
                 scratch.scores.clear();
                 let around = padded(&boundary, words.get(range.clone()).unwrap_or_default());
                 let windows = range.clone().zip(around.windows(PLACES.len()));
@@ -317,7 +329,7 @@ impl Model {
                 }
             }
         }
-        tagged
+        Ok(tagged)
     }
 }
 
@@ -396,7 +408,7 @@ mod tests {
     }
 
     fn found(text: &str) -> Vec<(&str, NerClass)> {
-        recognize(text, &segment(text)).iter().map(|r| (r.span.of(text), r.class)).collect()
+        recognize(text, &segment(text), &Budget::default()).unwrap_or_default().iter().map(|r| (r.span.of(text), r.class)).collect()
     }
 
     #[test]
@@ -411,7 +423,7 @@ mod tests {
     #[test]
     fn confidences_are_probabilities() {
         let text = "Angela Merkel spoke in Berlin.";
-        for r in recognize(text, &segment(text)) {
+        for r in recognize(text, &segment(text), &Budget::default()).unwrap_or_default() {
             assert!((0.0..=1.0).contains(&r.confidence));
         }
     }

@@ -4,6 +4,7 @@
 //! UTC offset the page gives is kept, so a reader sees the local time it wrote.
 
 use crate::analysis::text;
+use crate::analysis::{AnalysisError, Budget};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use regex::Regex;
 use regex_automata::{Anchored, Input, meta};
@@ -288,9 +289,26 @@ pub fn find_in_text(text: &str, month_first: bool) -> Option<FoundDate> {
 /// would give, found by running it only where [`DATE_START`] says a date may
 /// begin, so that a long text without dates costs one fast scan.
 pub fn find_all_in_text(text: &str, month_first: bool) -> impl Iterator<Item = FoundDate> + '_ {
+    candidates(text, month_first).flatten()
+}
+
+/// The first date written in `text`, stopping when `budget` runs out: a text
+/// of many megabytes may hold thousands of numbers before its first date.
+pub fn find_first_within(text: &str, month_first: bool, budget: &Budget) -> Result<Option<FoundDate>, AnalysisError> {
+    for (i, found) in candidates(text, month_first).enumerate() {
+        budget.check_every(i, 1024)?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
+}
+
+/// One item for each place a date may begin: the date found there, if any.
+fn candidates(text: &str, month_first: bool) -> impl Iterator<Item = Option<FoundDate>> + '_ {
     let mut caps = TEXT_DATE.create_captures();
     let mut searched_to = 0;
-    DATE_START.find_iter(text).filter_map(move |candidate| {
+    DATE_START.find_iter(text).map(move |candidate| {
         let at = candidate.start();
         // A date begins at a word boundary; an ASCII word character before
         // the candidate rules one out without running the full pattern.

@@ -10,6 +10,7 @@
 use super::features::{Document, History, describe};
 use super::weights::{self, FloatStage, Model, Transitions};
 use super::{CLASSES, Decoder, LABELS, Label, NerClass, Word, mentions};
+use crate::analysis::Budget;
 use std::io::{self, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -117,7 +118,8 @@ impl Sample {
     fn tagged_by(&self, model: &Model) -> Vec<Label> {
         let tokens: Vec<&str> = self.tokens.iter().map(String::as_str).collect();
         let words: Vec<Word> = tokens.iter().map(|t| model.word(t)).collect();
-        model.tag(&tokens, &self.sentences, &words).labels
+        // Training has no caller waiting: its budget never runs out.
+        model.tag(&tokens, &self.sentences, &words, &Budget::default()).map(|t| t.labels).unwrap_or_default()
     }
 }
 
