@@ -19,6 +19,7 @@ use crate::analysis::text::Span;
 use crate::analysis::{AnalysisError, Budget};
 use features::{Document, History, PLACES, Place, TokenInfo, describe, word_features};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -51,11 +52,24 @@ pub fn recognize(text: &str, seg: &Segmentation, budget: &Budget) -> Result<Vec<
     }
     let tokens: Vec<&str> = seg.tokens.iter().map(|t| text.get(t.span.start..t.span.end).unwrap_or("")).collect();
     let sentences: Vec<Range<usize>> = seg.sentences.iter().map(|s| s.tokens.clone()).collect();
-    let words: Vec<Word> = KNOWN.with_borrow_mut(|known| {
-        let word = |(i, t): (usize, &&str)| budget.check_every(i, 4096).map(|()| known.get(t, |t| model.word(t)));
-        tokens.iter().enumerate().map(word).collect::<Result<_, _>>()
+    // Each distinct word is described and scored once and kept once: a
+    // word's scores take 360 bytes, too many to copy for every token of a
+    // text of megabytes.
+    let mut words: Vec<Word> = Vec::new();
+    let mut word_of: Vec<u32> = Vec::with_capacity(tokens.len());
+    let mut seen: HashMap<&str, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
+    KNOWN.with_borrow_mut(|known| {
+        for (i, token) in tokens.iter().enumerate() {
+            budget.check_every(i, 4096)?;
+            let word = *seen.entry(token).or_insert_with(|| {
+                words.push(known.get(token, |t| model.word(t)));
+                u32::try_from(words.len() - 1).unwrap_or(u32::MAX)
+            });
+            word_of.push(word);
+        }
+        Ok::<_, AnalysisError>(())
     })?;
-    let tagged = model.tag(&tokens, &sentences, &words, budget)?;
+    let tagged = model.tag(&tokens, &sentences, &Words { distinct: &words, of_token: &word_of }, budget)?;
     let found = mentions(&tagged.labels)
         .into_iter()
         .filter_map(|(range, class)| {
@@ -83,6 +97,19 @@ thread_local! {
 struct Word {
     info: TokenInfo,
     scores: WordScores,
+}
+
+/// The words of a document's tokens: each distinct word once, and for each
+/// token the index of its word.
+struct Words<'a> {
+    distinct: &'a [Word],
+    of_token: &'a [u32],
+}
+
+impl Words<'_> {
+    fn of(&self, token: usize) -> &Word {
+        &self.distinct[self.of_token[token] as usize]
+    }
 }
 
 /// Per stage and per place, the summed weights of the features a word gives
@@ -302,10 +329,10 @@ impl Model {
         &self,
         tokens: &[&str],
         sentences: &[Range<usize>],
-        words: &[Word],
+        words: &Words,
         budget: &Budget,
     ) -> Result<Tagged, AnalysisError> {
-        let doc = Document::new(tokens, sentences, words.iter().map(|w| w.info).collect());
+        let doc = Document::new(tokens, sentences, (0..tokens.len()).map(|i| words.of(i).info).collect());
         let mut tagged = Tagged { labels: vec![Label::OUTSIDE; doc.len()], margins: vec![0.0; doc.len()] };
         let mut scratch = Scratch::default();
         let boundary = self.word_scores(None);
@@ -314,7 +341,7 @@ impl Model {
             for (s, range) in doc.sentences().iter().enumerate() {
                 budget.check_every(s, 256)?;
                 scratch.scores.clear();
-                let around = padded(&boundary, words.get(range.clone()).unwrap_or_default());
+                let around = padded(&boundary, range.clone().map(|i| &words.of(i).scores));
                 let windows = range.clone().zip(around.windows(PLACES.len()));
                 scratch
                     .scores
@@ -335,9 +362,9 @@ impl Model {
 
 /// The kept scores of a sentence's words, its ends padded with the
 /// `boundary`'s, so that every word has a full window around it.
-fn padded<'a>(boundary: &'a WordScores, words: &'a [Word]) -> Vec<&'a WordScores> {
+fn padded<'a>(boundary: &'a WordScores, words: impl Iterator<Item = &'a WordScores>) -> Vec<&'a WordScores> {
     let padding = [boundary; Place::Token as usize];
-    padding.into_iter().chain(words.iter().map(|w| &w.scores)).chain(padding).collect()
+    padding.into_iter().chain(words).chain(padding).collect()
 }
 
 #[cfg(test)]
