@@ -45,7 +45,8 @@ fn pass(articles: &[Article]) -> (Duration, usize, BTreeMap<&'static str, Durati
     let mut words = 0;
     let started = Instant::now();
     for article in articles {
-        if let Ok(analysis) = analysis::analyze(&document(article), Features::ALL, &Options::default(), &Budget::default())
+        if let Ok(analysis) =
+            analysis::analyze(&document(article), Features::ALL, &Options::default(), &Budget::default())
         {
             words += analysis.segmentation.word_count();
             for (stage, took) in analysis.timings {

@@ -15,8 +15,8 @@ mod resolve;
 mod roles;
 
 use super::segment::Segmentation;
-use super::{AnalysisError, Budget};
 use super::text::Span;
+use super::{AnalysisError, Budget};
 use std::ops::Range;
 
 /// The kind of thing an entity is.

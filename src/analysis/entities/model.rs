@@ -401,7 +401,7 @@ mod tests {
         let doc = Document::new(&tokens, std::slice::from_ref(&all), words.iter().map(|w| w.info).collect());
         let history = doc.history(vec![Label(1), Label(2), Label(0), Label(5), Label(6), Label(0), Label(0), Label(0)]);
         let boundary = MODEL.word_scores(None);
-        let around = padded(&boundary, &words);
+        let around = padded(&boundary, words.iter().map(|w| &w.scores));
         for (k, stage) in MODEL.stages().iter().enumerate() {
             let history = (k > 0).then_some(&history);
             for (i, window) in around.windows(PLACES.len()).enumerate() {
@@ -435,7 +435,11 @@ mod tests {
     }
 
     fn found(text: &str) -> Vec<(&str, NerClass)> {
-        recognize(text, &segment(text), &Budget::default()).unwrap_or_default().iter().map(|r| (r.span.of(text), r.class)).collect()
+        recognize(text, &segment(text), &Budget::default())
+            .unwrap_or_default()
+            .iter()
+            .map(|r| (r.span.of(text), r.class))
+            .collect()
     }
 
     #[test]

@@ -7,8 +7,8 @@
 
 use super::{Entity, EntityType, Mention, MentionKind, normalize_name};
 use crate::analysis::segment::{Segmentation, Token, TokenKind};
-use crate::analysis::{AnalysisError, Budget};
 use crate::analysis::text::{Span, lowercase};
+use crate::analysis::{AnalysisError, Budget};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -15,8 +15,8 @@ pub use language::LanguageSource;
 pub(crate) use plaintext::MAX_BYLINE_WORDS;
 
 use crate::analysis::segment::Segmentation;
-use crate::analysis::{AnalysisError, Budget};
 use crate::analysis::text::Span;
+use crate::analysis::{AnalysisError, Budget};
 use authors::Trust;
 
 /// Average adult reading speed, words per minute.
@@ -288,8 +288,7 @@ pub fn extract(
         &ld.description,
         page.meta(&["og:description", "description", "twitter:description", "dc.description"]).unwrap_or(""),
     ]);
-    let published =
-        published_date(page, &ld, &text_evidence, text, &description, &canonical_url, month_first, budget)?;
+    let published = published_date(page, &ld, &text_evidence, text, &description, &canonical_url, month_first, budget)?;
     let modified = [ld.modified.as_str(), page.meta(MODIFIED_METAS).unwrap_or("")]
         .into_iter()
         .chain(page.microdata("dateModified"))

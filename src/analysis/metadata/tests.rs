@@ -131,7 +131,15 @@ fn microdata_author_and_visible_date() {
 #[test]
 fn url_date_when_the_page_gives_none() {
     let article = html::extract(&format!("<html><body>{BODY}</body></html>"));
-    let md = extract(&article.text, &segment(&article.text), Some(&article.page), "https://ex.org/2019/08/02/x/", "", &Budget::default()).unwrap();
+    let md = extract(
+        &article.text,
+        &segment(&article.text),
+        Some(&article.page),
+        "https://ex.org/2019/08/02/x/",
+        "",
+        &Budget::default(),
+    )
+    .unwrap();
     assert_eq!(md.published.map(|d| d.local()), Some("2019-08-02".into()));
     assert_eq!(md.canonical_url, "https://ex.org/2019/08/02/x/");
 }

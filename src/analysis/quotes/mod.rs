@@ -61,7 +61,12 @@ const FLOATING_CONFIDENCE: f32 = 0.6;
 const LONE_CONFIDENCE: f32 = 0.3;
 
 /// The quotes of `text`, in text order.
-pub fn extract(text: &str, seg: &Segmentation, entities: &[Entity], budget: &Budget) -> Result<Vec<Quote>, AnalysisError> {
+pub fn extract(
+    text: &str,
+    seg: &Segmentation,
+    entities: &[Entity],
+    budget: &Budget,
+) -> Result<Vec<Quote>, AnalysisError> {
     let regions = marks::regions(text, seg);
     let doc = Doc::new(text, seg, &regions);
     budget.check()?;

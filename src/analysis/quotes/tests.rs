@@ -6,7 +6,8 @@ const SEED: &str = include_str!("../../../tests/fixtures/seed.txt");
 
 /// (kind, content, speaker, cue, speaker name) of each quote.
 fn quotes_of(text: &str, entities: &[Entity]) -> Vec<(QuoteKind, String, String, String, String)> {
-    extract(text, &segment(text), entities, &Budget::default()).unwrap()
+    extract(text, &segment(text), entities, &Budget::default())
+        .unwrap()
         .into_iter()
         .map(|q| {
             let of = |s: Option<Span>| s.map_or(String::new(), |s| s.of(text).to_owned());

@@ -160,7 +160,10 @@ fn entity_mentions_outside_the_text_are_ignored() {
         roles: Vec::new(),
         normalized_value: String::new(),
     };
-    assert_eq!(summarize(text, &seg, &[stray], "en", &SummaryOptions::default(), &Budget::default()).unwrap().sentences.len(), 2);
+    assert_eq!(
+        summarize(text, &seg, &[stray], "en", &SummaryOptions::default(), &Budget::default()).unwrap().sentences.len(),
+        2
+    );
 }
 
 #[test]
@@ -170,7 +173,15 @@ fn odd_input_does_not_panic() {
     {
         let seg = segment(text);
         for language in ["", "fr", "ar", "zz-ZZ", "ru"] {
-            let _ = summarize(text, &seg, &[], language, &SummaryOptions { ratio: Some(1.0), ..Default::default() }, &Budget::default()).unwrap();
+            let _ = summarize(
+                text,
+                &seg,
+                &[],
+                language,
+                &SummaryOptions { ratio: Some(1.0), ..Default::default() },
+                &Budget::default(),
+            )
+            .unwrap();
         }
     }
 }
@@ -181,6 +192,14 @@ fn long_texts_stay_fast_enough_to_finish() {
     let text = vec![paragraph; 400].join("\n\n");
     let seg = segment(&text);
     assert!(seg.sentences.len() >= 2000);
-    let summary = summarize(&text, &seg, &[], "en", &SummaryOptions { ratio: Some(0.5), ..Default::default() }, &Budget::default()).unwrap();
+    let summary = summarize(
+        &text,
+        &seg,
+        &[],
+        "en",
+        &SummaryOptions { ratio: Some(0.5), ..Default::default() },
+        &Budget::default(),
+    )
+    .unwrap();
     assert!(!summary.sentences.is_empty() && summary.sentences.len() <= seg.sentences.len() / 2);
 }
