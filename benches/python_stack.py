@@ -12,11 +12,11 @@ and in one process, so the figures are per core.
 
 Run on demand, not in CI:
 
-    python3 -m venv /root/.cache/lede-bench/venv
-    /root/.cache/lede-bench/venv/bin/pip install -r benches/python-requirements.txt
+    python3 -m venv target/bench-venv
+    target/bench-venv/bin/pip install -r benches/python-requirements.txt
     cargo build --release
-    /root/.cache/lede-bench/venv/bin/python benches/python_stack.py            # the seed article
-    /root/.cache/lede-bench/venv/bin/python benches/python_stack.py --docs requests.jsonl
+    target/bench-venv/bin/python benches/python_stack.py            # the seed article
+    target/bench-venv/bin/python benches/python_stack.py --docs requests.jsonl
 
 `--docs` reads AnalyzeArticleRequest JSON lines (document.content is used).
 """
