@@ -3,8 +3,8 @@
 //! "Feb. 23, 2023", "23. Februar 2023", "23.02.2023") from visible text. The
 //! UTC offset the page gives is kept, so a reader sees the local time it wrote.
 
-use crate::analysis::text;
 use crate::analysis::{AnalysisError, Budget};
+use crate::analysis::{lexicon, text};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use regex::Regex;
 use regex_automata::{Anchored, Input, meta};
@@ -396,24 +396,17 @@ fn with_time(text: &str, date_end: usize, date: NaiveDate) -> (ArticleDate, usiz
 /// "zuletzt am " fit, a sentence that happens to end in a date does not.
 const LABEL_REACH: usize = 24;
 
-/// A label's words at the end of the text before a date.
-fn label_before_date(words: &str) -> Regex {
+/// A label's words (a lexicon list) at the end of the text before a date.
+fn label_before_date(list: &'static str) -> Regex {
+    let words = lexicon::alternation(lexicon::words(list), " ");
     Regex::new(&format!(r"(?i)\b(?:{words})\b\D*$")).expect("valid regex")
 }
 
 /// Words that label a date as the day the page was published.
-static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    label_before_date(
-        "published|posted|publication|veröffentlicht|erschienen|erstellt|publié|publicado|pubblicato|date|datum|fecha",
-    )
-});
+static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| label_before_date("date_published"));
 
 /// Words that label a date as the page's last update.
-static UPDATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    label_before_date(
-        "updated|modified|last edited|aktualisiert|letzte änderung|zuletzt|stand|mis à jour|actualizado|aggiornato",
-    )
-});
+static UPDATED_LABEL: LazyLock<Regex> = LazyLock::new(|| label_before_date("date_updated"));
 
 /// The date that a label in `text` marks as the page's own ("Published:
 /// 3 May 2021", "Aktualisiert am 17.01.2021"): a page without markup says
