@@ -135,10 +135,25 @@ impl ArticleDate {
     }
 }
 
-/// Articles before the web or far in the future are misreadings (a "1200"
-/// price, a phone number).
+/// The year the web began: an article dated before it is a misreading (a
+/// "1200" price, a phone number).
+const FIRST_WEB_YEAR: i32 = 1990;
+
+/// The latest year an article may carry: the clock's year and the next, as
+/// a page may be dated a few hours into a time zone's new year, or carry an
+/// embargo a few days ahead. Later years are misreadings. Read from the
+/// clock at each call, so that a server running for years keeps up.
+fn latest_year() -> i32 {
+    this_year() + 1
+}
+
+fn this_year() -> i32 {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(now).unwrap_or(i64::MAX), 0).map_or(i32::MAX - 1, |t| t.year())
+}
+
 fn plausible_year(year: i32) -> bool {
-    (1990..=2035).contains(&year)
+    (FIRST_WEB_YEAR..=latest_year()).contains(&year)
 }
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
@@ -444,6 +459,16 @@ pub fn from_url(url: &str) -> Option<ArticleDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_year_window_follows_the_calendar() {
+        let this_year = this_year();
+        assert!(plausible_year(FIRST_WEB_YEAR) && plausible_year(this_year) && plausible_year(this_year + 1));
+        assert!(!plausible_year(FIRST_WEB_YEAR - 1) && !plausible_year(this_year + 2));
+        let next_year = format!("{}-01-02", this_year + 1);
+        assert_eq!(parse_machine(&next_year).map(|d| d.local()), Some(next_year));
+        assert_eq!(parse_machine(&format!("{}-01-02", this_year + 2)), None);
+    }
 
     fn machine(s: &str) -> String {
         parse_machine(s).map(|d| d.local()).unwrap_or_default()
