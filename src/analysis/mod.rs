@@ -4,6 +4,7 @@
 pub mod charset;
 pub mod entities;
 pub mod html;
+pub mod lexicon;
 mod memo;
 pub mod metadata;
 pub mod quotes;

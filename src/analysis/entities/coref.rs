@@ -27,6 +27,19 @@ const MAX_SENTENCES: usize = 6;
 /// How many holders of a role a description farther back may consider.
 const MAX_HOLDERS: usize = 16;
 
+/// The scores a candidate for a referrer earns, set by hand against the
+/// cost of one sentence of distance (1 point): a pronoun's gender agreeing
+/// is worth half a sentence, a description naming the person's role four.
+const GENDER_AGREES: f32 = 0.5;
+const ROLE_REPEATED: f32 = 4.0;
+/// The person seen last, in the referrer's own sentence.
+const ONLY_IN_SENTENCE: f32 = 0.75;
+/// A subject is what the next sentence most often goes on about.
+const WAS_SUBJECT: f32 = 1.0;
+/// The first mention of a person, where the story introduces them.
+const FIRST_MENTION: f32 = 0.75;
+const SAME_PARAGRAPH: f32 = 0.5;
+
 /// A person mention the pass has seen.
 #[derive(Clone, Copy)]
 struct Seen {
@@ -277,11 +290,11 @@ fn choose(
         let fit = match referrer {
             Referrer::Pronoun(g) => match person.gender {
                 Some(pg) if pg != *g => continue,
-                Some(_) => 0.5,
+                Some(_) => GENDER_AGREES,
                 None => 0.0,
             },
             Referrer::Description(words) => match role_match(person, words) {
-                Some(true) => 4.0,
+                Some(true) => ROLE_REPEATED,
                 Some(false) => 0.0,
                 None => continue,
             },
@@ -292,10 +305,10 @@ fn choose(
         }
         let bonus = |yes: bool, points: f32| if yes { points } else { 0.0 };
         let score = fit - distance as f32
-            + bonus(distance == 0 && considered.len() == 1, 0.75)
-            + bonus(seen.subject, 1.0)
-            + bonus(seen.first, 0.75)
-            + bonus(seen.paragraph == paragraph, 0.5);
+            + bonus(distance == 0 && considered.len() == 1, ONLY_IN_SENTENCE)
+            + bonus(seen.subject, WAS_SUBJECT)
+            + bonus(seen.first, FIRST_MENTION)
+            + bonus(seen.paragraph == paragraph, SAME_PARAGRAPH);
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, seen.person));
         }

@@ -8,6 +8,7 @@
 //! Matching ignores case, except for short acronyms ("US", "SA"), which match
 //! only when written in capitals, so "us" is not a country.
 
+use crate::analysis::lexicon;
 use crate::analysis::segment::segment;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -34,7 +35,6 @@ const COUNTRIES: &str = include_str!("../../../models/gazetteers/countries.txt")
 const COUNTRIES_EXTRA: &str = include_str!("../../../models/gazetteers/countries_extra.txt");
 const CITIES: &str = include_str!("../../../models/gazetteers/cities.txt");
 const REGIONS: &str = include_str!("../../../models/gazetteers/regions.txt");
-const FIRST_NAMES: &str = include_str!("../../../models/gazetteers/first_names.txt");
 const LAST_NAMES: &str = include_str!("../../../models/gazetteers/last_names.txt");
 const DEMONYMS: &str = include_str!("../../../models/gazetteers/demonyms.tsv");
 const ORG_SUFFIXES: &str = include_str!("../../../models/gazetteers/org_suffixes.txt");
@@ -236,7 +236,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         (COUNTRIES_EXTRA, flag::COUNTRY),
         (CITIES, flag::CITY),
         (REGIONS, flag::REGION),
-        (FIRST_NAMES, flag::FIRST_NAME),
+        (lexicon::list("en", "given_names"), flag::FIRST_NAME),
         (LAST_NAMES, flag::LAST_NAME),
         (ORG_SUFFIXES, flag::ORG_SUFFIX),
         (PERSON_TITLES, flag::PERSON_TITLE),

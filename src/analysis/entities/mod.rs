@@ -138,11 +138,35 @@ fn normalize_name(s: &str) -> String {
     out
 }
 
+/// The salience weights are set by hand (no dev set scores salience); they
+/// rank entities as an editor reading the story would.
+///
+/// A pronoun or a description ("the minister") repeats a name already read,
+/// so it counts a little over half a name.
+const DESCRIBED_MENTION: f32 = 0.6;
+/// The sentences that make a news story's lede: who it is about is named there.
+const LEDE_SENTENCES: usize = 3;
+/// A first mention in the lede outweighs being mentioned first in the story
+/// (at most 1), as much as going from one mention to about two more.
+const IN_LEDE: f32 = 1.5;
+/// Mentions count with diminishing returns: ln(1 + n) times this.
+const MENTIONS_FACTOR: f32 = 2.0;
+/// People and organizations are what news stories are about; places and
+/// events set them; nationalities qualify; dates and amounts only measure.
+fn kind_weight(kind: EntityType) -> f32 {
+    match kind {
+        EntityType::Person | EntityType::Organization => 1.0,
+        EntityType::Location | EntityType::Event | EntityType::Other => 0.8,
+        EntityType::Nationality => 0.5,
+        _ => 0.3,
+    }
+}
+
 /// Salience rewards what a reader meets often and early: mentions (names
 /// count more than pronouns), a first mention in the lede, and names over
 /// dates and amounts. Scores are scaled so that the top entity has 1.
 fn score_salience(seg: &Segmentation, entities: &mut [Entity]) {
-    let lede_end = seg.sentences.get(2).or(seg.sentences.last()).map_or(0, |s| s.span.end);
+    let lede_end = seg.sentences.get(LEDE_SENTENCES - 1).or(seg.sentences.last()).map_or(0, |s| s.span.end);
     let text_len = seg.tokens.last().map_or(1, |t| t.span.end.max(1)) as f32;
     let mut raw: Vec<f32> = entities
         .iter()
@@ -152,19 +176,13 @@ fn score_salience(seg: &Segmentation, entities: &mut [Entity]) {
                 .iter()
                 .map(|m| match m.kind {
                     MentionKind::Proper => 1.0,
-                    MentionKind::Common | MentionKind::Pronoun => 0.6,
+                    MentionKind::Common | MentionKind::Pronoun => DESCRIBED_MENTION,
                 })
                 .sum();
             let first = first_start(e);
             let early = 1.0 - (first.min(text_len as usize) as f32 / text_len);
-            let lede = if first < lede_end { 1.5 } else { 0.0 };
-            let weight = match e.kind {
-                EntityType::Person | EntityType::Organization => 1.0,
-                EntityType::Location | EntityType::Event | EntityType::Other => 0.8,
-                EntityType::Nationality => 0.5,
-                _ => 0.3,
-            };
-            weight * ((1.0 + mentions).ln() * 2.0 + early + lede)
+            let lede = if first < lede_end { IN_LEDE } else { 0.0 };
+            kind_weight(e.kind) * ((1.0 + mentions).ln() * MENTIONS_FACTOR + early + lede)
         })
         .collect();
     let max = raw.iter().copied().fold(0.0f32, f32::max);

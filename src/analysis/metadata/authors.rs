@@ -3,7 +3,7 @@
 
 use super::given_names;
 use crate::analysis::entities::gazetteer;
-use crate::analysis::text;
+use crate::analysis::{lexicon, text};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -43,15 +43,17 @@ static NAVIGATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where a byline stops naming people: a date, a time, a separator bar.
+/// (A date label followed by a digit is also cut by the bare label.)
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    let labels = lexicon::alternation(lexicon::tagged(&["date_published", "date_updated"], "byline"), r"\s+");
+    Regex::new(&format!(
         r"(?xi)\s*(?:
-            [|•·/\n\t]|\s[-–—]\s|\b\d|\b(?:updated|published|posted|last\s+updated|aktualisiert|veröffentlicht|am|on|le|el|il|em|at|à|um)\s+\d
-            |\b(?:on|am|le|el|il|em)\s+(?:\p{L}+\.?,?\s+){1,2}\d
-            |\b(?:updated|published|posted|aktualisiert|veröffentlicht|mis\s+à\s+jour|publié|actualizado)\b
+            [|•·/\n\t]|\s[-–—]\s|\b\d|\b(?:{labels}|last\s+updated|am|on|le|el|il|em|at|à|um)\s+\d
+            |\b(?:on|am|le|el|il|em)\s+(?:\p{{L}}+\.?,?\s+){{1,2}}\d
+            |\b(?:{labels})\b
             |\bfollow|\b(?:illustrations?|photos?|fotos?|bilder?|grafik|video|kamera|foto)\b|\bread\s+more\b|\bmore\s+(?:articles|stories|posts)\b|\bview\s+all\b|\babout\s+the\s+author\b|\bemail\b|@
         ).*$",
-    )
+    ))
     .expect("valid regex")
 });
 

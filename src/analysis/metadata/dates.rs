@@ -3,8 +3,8 @@
 //! "Feb. 23, 2023", "23. Februar 2023", "23.02.2023") from visible text. The
 //! UTC offset the page gives is kept, so a reader sees the local time it wrote.
 
-use crate::analysis::text;
 use crate::analysis::{AnalysisError, Budget};
+use crate::analysis::{lexicon, text};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use regex::Regex;
 use regex_automata::{Anchored, Input, meta};
@@ -135,10 +135,25 @@ impl ArticleDate {
     }
 }
 
-/// Articles before the web or far in the future are misreadings (a "1200"
-/// price, a phone number).
+/// The year the web began: an article dated before it is a misreading (a
+/// "1200" price, a phone number).
+const FIRST_WEB_YEAR: i32 = 1990;
+
+/// The latest year an article may carry: the clock's year and the next, as
+/// a page may be dated a few hours into a time zone's new year, or carry an
+/// embargo a few days ahead. Later years are misreadings. Read from the
+/// clock at each call, so that a server running for years keeps up.
+fn latest_year() -> i32 {
+    this_year() + 1
+}
+
+fn this_year() -> i32 {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(now).unwrap_or(i64::MAX), 0).map_or(i32::MAX - 1, |t| t.year())
+}
+
 fn plausible_year(year: i32) -> bool {
-    (1990..=2035).contains(&year)
+    (FIRST_WEB_YEAR..=latest_year()).contains(&year)
 }
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
@@ -396,24 +411,17 @@ fn with_time(text: &str, date_end: usize, date: NaiveDate) -> (ArticleDate, usiz
 /// "zuletzt am " fit, a sentence that happens to end in a date does not.
 const LABEL_REACH: usize = 24;
 
-/// A label's words at the end of the text before a date.
-fn label_before_date(words: &str) -> Regex {
+/// A label's words (a lexicon list) at the end of the text before a date.
+fn label_before_date(list: &'static str) -> Regex {
+    let words = lexicon::alternation(lexicon::words(list), " ");
     Regex::new(&format!(r"(?i)\b(?:{words})\b\D*$")).expect("valid regex")
 }
 
 /// Words that label a date as the day the page was published.
-static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    label_before_date(
-        "published|posted|publication|veröffentlicht|erschienen|erstellt|publié|publicado|pubblicato|date|datum|fecha",
-    )
-});
+static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| label_before_date("date_published"));
 
 /// Words that label a date as the page's last update.
-static UPDATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    label_before_date(
-        "updated|modified|last edited|aktualisiert|letzte änderung|zuletzt|stand|mis à jour|actualizado|aggiornato",
-    )
-});
+static UPDATED_LABEL: LazyLock<Regex> = LazyLock::new(|| label_before_date("date_updated"));
 
 /// The date that a label in `text` marks as the page's own ("Published:
 /// 3 May 2021", "Aktualisiert am 17.01.2021"): a page without markup says
@@ -451,6 +459,16 @@ pub fn from_url(url: &str) -> Option<ArticleDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_year_window_follows_the_calendar() {
+        let this_year = this_year();
+        assert!(plausible_year(FIRST_WEB_YEAR) && plausible_year(this_year) && plausible_year(this_year + 1));
+        assert!(!plausible_year(FIRST_WEB_YEAR - 1) && !plausible_year(this_year + 2));
+        let next_year = format!("{}-01-02", this_year + 1);
+        assert_eq!(parse_machine(&next_year).map(|d| d.local()), Some(next_year));
+        assert_eq!(parse_machine(&format!("{}-01-02", this_year + 2)), None);
+    }
 
     fn machine(s: &str) -> String {
         parse_machine(s).map(|d| d.local()).unwrap_or_default()

@@ -232,7 +232,7 @@ fn people_of(value: &Value, resolve: &dyn Fn(&Value) -> Option<Value>) -> Vec<Pe
 /// "@handle" from a Twitter or X profile link among `sameAs` links.
 fn handle_of(value: &Value) -> String {
     match value {
-        Value::String(s) => super::twitter_handle_of_url(s).unwrap_or_default(),
+        Value::String(s) => super::site::twitter_handle_of_url(s).unwrap_or_default(),
         Value::Array(items) => items.iter().map(handle_of).find(|s| !s.is_empty()).unwrap_or_default(),
         _ => String::new(),
     }

@@ -7,6 +7,7 @@ use super::dates::{self, ArticleDate};
 use super::given_names;
 use super::{Author, Dateline};
 use crate::analysis::html::MAX_BYLINE_WORDS;
+use crate::analysis::lexicon;
 use crate::analysis::segment::Segmentation;
 use crate::analysis::text::Span;
 use regex::Regex;
@@ -165,8 +166,8 @@ pub fn signature(line: &str) -> Option<Vec<Author>> {
 
 /// Labels and separators between a name and the date beside it.
 static DATE_LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\s|^)(?:stand|updated|published|posted|veröffentlicht|aktualisiert|erstellt|am|on|vom|le|el|il|date|datum)?\s*:?[\s|•·\-–—]*$")
-        .expect("valid regex")
+    let labels = lexicon::alternation(lexicon::tagged(&["date_published", "date_updated"], "header"), " ");
+    Regex::new(&format!(r"(?i)(?:\s|^)(?:{labels}|am|on|vom|le|el|il)?\s*:?[\s|•·\-–—]*$")).expect("valid regex")
 });
 
 /// A name and a date alone on a line, "Jane Doe | 11.12.2019" or

@@ -1,0 +1,159 @@
+//! One home for the words the rules look for: the lists under
+//! `data/lexicon/<language>/<name>.txt`, embedded in the binary. A rule asks
+//! for a list by name and gets the words of every language; a regex is built
+//! from a list with [`alternation`], never with words inside the pattern.
+//!
+//! A list holds one entry a line, sorted, each once, trimmed, in lower case
+//! (except the lists in [`AS_WRITTEN`]); `#` starts a comment line. An entry
+//! may carry tags after ` | ` naming the rules that use it beside its list's
+//! own ("aktualisiert | byline": the word also ends a byline). The hygiene
+//! test below checks every list; `data/lexicon/README.md` says how to add a
+//! language.
+
+/// One list of one language.
+pub struct List {
+    pub lang: &'static str,
+    pub name: &'static str,
+    pub text: &'static str,
+}
+
+macro_rules! lists {
+    ($($lang:ident / $name:ident),* $(,)?) => {
+        /// Every list, by language and name.
+        pub const LISTS: &[List] = &[$(List {
+            lang: stringify!($lang),
+            name: stringify!($name),
+            text: include_str!(concat!("../../data/lexicon/", stringify!($lang), "/", stringify!($name), ".txt")),
+        }),*];
+    };
+}
+
+lists! {
+    en/given_names,
+    mul/given_names,
+    de/date_published,
+    en/date_published,
+    es/date_published,
+    fr/date_published,
+    it/date_published,
+    de/date_updated,
+    en/date_updated,
+    es/date_updated,
+    fr/date_updated,
+    it/date_updated,
+}
+
+/// Lists of proper names, written as the names are written.
+pub const AS_WRITTEN: &[(&str, &str)] = &[("en", "given_names")];
+
+/// An entry of a list and its tags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub text: &'static str,
+    tags: &'static str,
+}
+
+impl Entry {
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.split_whitespace().any(|t| t == tag)
+    }
+}
+
+impl List {
+    pub fn entries(&self) -> impl Iterator<Item = Entry> {
+        self.text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|line| {
+            let (text, tags) = line.split_once(" | ").unwrap_or((line, ""));
+            Entry { text, tags }
+        })
+    }
+}
+
+/// The list `name` of one language; empty if there is none.
+pub fn list(lang: &str, name: &str) -> &'static str {
+    LISTS.iter().find(|l| l.lang == lang && l.name == name).map_or("", |l| l.text)
+}
+
+/// The words of the list `name` of one language.
+pub fn words_of(lang: &str, name: &str) -> impl Iterator<Item = &'static str> {
+    LISTS.iter().filter(move |l| l.lang == lang && l.name == name).flat_map(List::entries).map(|e| e.text)
+}
+
+/// The entries of the list `name` in every language.
+pub fn entries(name: &'static str) -> impl Iterator<Item = Entry> {
+    LISTS.iter().filter(move |l| l.name == name).flat_map(List::entries)
+}
+
+/// The words of the list `name` in every language.
+pub fn words(name: &'static str) -> impl Iterator<Item = &'static str> {
+    entries(name).map(|e| e.text)
+}
+
+/// The words of the lists `names` that carry `tag`.
+pub fn tagged<'a>(names: &'a [&'static str], tag: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+    names.iter().flat_map(|name| entries(name)).filter(move |e| e.has_tag(tag)).map(|e| e.text)
+}
+
+/// A regex alternation of `words`, escaped, longest first so that no word
+/// shadows a longer one it begins; a space inside a word becomes `space`
+/// (`\s+` for patterns in verbose mode, where a literal space is ignored).
+pub fn alternation<'w>(words: impl IntoIterator<Item = &'w str>, space: &str) -> String {
+    let mut words: Vec<&str> = words.into_iter().collect();
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    let escaped: Vec<String> =
+        words.iter().map(|w| w.split(' ').map(regex::escape).collect::<Vec<_>>().join(space)).collect();
+    escaped.join("|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every list: sorted, each entry once, trimmed, single-spaced, lower
+    /// case unless written as names are, in composed form (no combining
+    /// marks), tags known.
+    #[test]
+    fn every_list_is_sorted_unique_and_normalized() {
+        for list in LISTS {
+            let at = |entry: &str| format!("data/lexicon/{}/{}.txt: {entry:?}", list.lang, list.name);
+            let entries: Vec<Entry> = list.entries().collect();
+            assert!(!entries.is_empty(), "{}", at("no entries"));
+            for pair in entries.windows(2) {
+                assert!(
+                    pair[0].text < pair[1].text,
+                    "{} before {}: unsorted or repeated",
+                    at(pair[0].text),
+                    pair[1].text
+                );
+            }
+            let as_written = AS_WRITTEN.contains(&(list.lang, list.name));
+            for entry in &entries {
+                let text = entry.text;
+                assert_eq!(text, text.trim(), "{}", at(text));
+                assert!(!text.contains("  ") && !text.contains(['\t', '|']), "{}", at(text));
+                assert!(as_written || text == text.to_lowercase(), "{} is not lower case", at(text));
+                assert!(!text.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c)), "{} is decomposed", at(text));
+                assert!(entry.tags.split_whitespace().all(|t| ["byline", "header"].contains(&t)), "{}", at(entry.tags));
+            }
+        }
+    }
+
+    #[test]
+    fn every_file_is_listed() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicon");
+        for lang in std::fs::read_dir(root).unwrap().flatten().filter(|e| e.path().is_dir()) {
+            for file in std::fs::read_dir(lang.path()).unwrap().flatten() {
+                let lang = lang.file_name().into_string().unwrap();
+                let name = file.path().file_stem().unwrap().to_string_lossy().into_owned();
+                assert!(!list(&lang, &name).is_empty(), "data/lexicon/{lang}/{name}.txt is not in LISTS");
+            }
+        }
+    }
+
+    #[test]
+    fn alternations_put_longer_words_first_and_escape() {
+        assert_eq!(alternation(["a", "a.b c", "ab"], r"\s+"), r"a\.b\s+c|ab|a");
+        assert!(tagged(&["date_updated"], "byline").any(|w| w == "aktualisiert"));
+        assert!(words("date_published").any(|w| w == "veröffentlicht"));
+    }
+}
