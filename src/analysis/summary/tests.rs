@@ -34,13 +34,59 @@ fn one_sentence_gives_that_sentence() {
 }
 
 #[test]
-fn three_sentences_by_default_in_article_order_lede_first() {
-    let seg = segment(STORY);
-    let summary = summarize(STORY, &seg, &[], "en", &SummaryOptions::default());
-    assert_eq!(summary.sentences.len(), DEFAULT_SENTENCES);
-    assert!(summary.sentences.windows(2).all(|w| w[0].index < w[1].index));
-    assert!(seg.sentences[summary.sentences[0].index].span.of(STORY).starts_with("Talks between"));
-    assert!(summary.sentences.iter().all(|s| (0.0..=1.0).contains(&s.score)));
+fn three_sentences_by_default_in_article_order() {
+    for text in [STORY, LONG_STORY] {
+        let seg = segment(text);
+        let summary = summarize(text, &seg, &[], "en", &SummaryOptions::default());
+        assert_eq!(summary.sentences.len(), DEFAULT_SENTENCES);
+        assert!(summary.sentences.windows(2).all(|w| w[0].index < w[1].index));
+        assert!(summary.sentences.iter().all(|s| (0.0..=1.0).contains(&s.score)));
+        assert!(summary.sentences.iter().any(|s| s.score == 1.0));
+    }
+}
+
+/// The story of [`STORY`] told at length: fifteen body sentences, so that
+/// three of them are highlights rather than an abridgement.
+const LONG_STORY: &str = "Harbour talks stall over fishing quotas\n\n\
+By Jane Roe\n\n\
+Talks between Norland and Estmark on fishing quotas in the northern harbour stalled on Tuesday, officials said.\n\n\
+The two governments had hoped to agree on fishing quotas for the harbour before the spring season.\n\n\
+Norland wants larger quotas for its coastal fleet, while Estmark says the harbour stocks are already under strain.\n\n\
+A spokesman for the Estmark fisheries ministry said the talks would resume next month.\n\n\
+\"We came here to agree, and we will come back to agree,\" the spokesman told reporters after the meeting.\n\n\
+Local restaurants reported a busy weekend as tourists returned to the coast.\n\n\
+Fishermen in both countries have protested against any cut in the quotas for the harbour.\n\n\
+The harbour has been shared by the two fleets since a treaty signed in 1952.\n\n\
+Scientists warned last year that cod stocks in the harbour had fallen by a third in a decade.\n\n\
+Norland's fisheries minister said the science was disputed and that her fleet had already cut its catch.\n\n\
+The weather on the coast was mild for the time of year, and the ferries ran on time.\n\n\
+Estmark has proposed a joint survey of the stocks before any new quotas are set.\n\n\
+Norland has not said whether it would take part in such a survey.\n\n\
+A museum in the old harbour opened a new exhibition on the history of the fleets.\n\n\
+Both sides said they hoped for a deal on quotas before the summer.\n\n\
+Follow us on Twitter @DailyTide";
+
+#[test]
+fn highlights_come_from_the_model_and_abridgements_from_centrality() {
+    let seg = segment(LONG_STORY);
+    let article = {
+        let lexicon = Lexicon::new("en");
+        let mut vocabulary = Vocabulary::new(&lexicon, seg.tokens.len());
+        Sentences::read(LONG_STORY, &seg, &terms::token_terms(LONG_STORY, &seg, &mut vocabulary))
+    };
+    assert_eq!(article.roles.iter().filter(|&&r| r == Role::Body).count(), 15);
+    // Three sentences of fifteen: highlights. Scores are the model's chances.
+    let highlights = article.pick(&scorer::EMBEDDED, &sentences(3), SELECTION);
+    let logits: Vec<f32> = article.features.iter().map(|f| scorer::EMBEDDED.logit(f)).collect();
+    let best =
+        (0..logits.len()).filter(|&s| article.roles[s] == Role::Body).max_by(|&a, &b| logits[a].total_cmp(&logits[b]));
+    assert!(highlights.iter().any(|s| Some(s.index) == best && s.score == 1.0), "{highlights:?}");
+    // Half of it: an abridgement. Scores are centralities.
+    let half = SummaryOptions { ratio: Some(0.5), ..SummaryOptions::default() };
+    let abridged = article.pick(&scorer::EMBEDDED, &half, SELECTION);
+    let centrality = features::centrality(&article.graph, &article.roles, true);
+    assert!(abridged.iter().all(|s| s.score == centrality[s.index]), "{abridged:?}");
+    assert_eq!(abridged.len(), seg.sentences.len() / 2);
 }
 
 #[test]
@@ -183,4 +229,15 @@ fn long_texts_stay_fast_enough_to_finish() {
     assert!(seg.sentences.len() >= 2000);
     let summary = summarize(&text, &seg, &[], "en", &SummaryOptions { ratio: Some(0.5), ..Default::default() });
     assert!(!summary.sentences.is_empty() && summary.sentences.len() <= seg.sentences.len() / 2);
+}
+
+#[test]
+fn the_seed_is_summed_up_by_the_talks_and_russias_position() {
+    let picked = summary_of(include_str!("../../../tests/fixtures/seed.txt"), SummaryOptions::default());
+    assert_eq!(picked.len(), 3, "{picked:?}");
+    assert!(picked[0].starts_with("Spokesperson of Russia’s Foreign Ministry Maria Zakharova"), "{picked:?}");
+    for s in &picked {
+        assert!(["talks", "normalization", "peace"].iter().any(|w| s.contains(w)), "{s}");
+        assert!(["Russia", "Moscow", "the official", "He "].iter().any(|w| s.contains(w)), "{s}");
+    }
 }
