@@ -6,7 +6,9 @@
 //! small boosted correction ([`scorer`]) over case-free features of each
 //! sentence ([`features`]: its place, length, centrality, overlap with the
 //! lede and the article's words, quotes, datelines), trained on news
-//! articles with their editors' highlights (`MODELS.md`). A longer summary is
+//! articles with their editors' highlights (`MODELS.md`); a language whose
+//! stop words are not known gets a fallback model learnt from the same
+//! articles read without stop words. A longer summary is
 //! an abridgement rather than highlights, which that corpus cannot teach: it
 //! is picked by LexRank centrality whose random walk restarts near the top of
 //! the article. Either way headlines, bylines and site furniture are never
@@ -117,7 +119,7 @@ pub fn summarize(
     let token_terms = terms::token_terms(text, seg, &mut vocabulary);
     let article = Sentences::read(text, seg, &token_terms);
     Summary {
-        sentences: article.pick(&scorer::EMBEDDED, options, SELECTION),
+        sentences: article.pick(scorer::for_lexicon(&lexicon), options, SELECTION),
         keyphrases: keyphrases::extract(text, seg, entities, &mut vocabulary, &token_terms, &article.roles),
     }
 }

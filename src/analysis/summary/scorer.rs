@@ -9,6 +9,7 @@
 //! [`features`]: super::features
 
 use super::features::{FEATURES, Features, NAMES};
+use super::terms::Lexicon;
 use std::fmt::Write;
 use std::sync::LazyLock;
 
@@ -28,6 +29,20 @@ pub(super) struct Tree {
     pub features: Vec<u8>,
     pub edges: Vec<f32>,
     pub leaves: Vec<f32>,
+}
+
+/// The fallback for languages whose stop words are not known, trained on
+/// the same articles read without stop words (`models/summary-no-stop-words.tsv`):
+/// there every common word counts as content, and the similarities and
+/// densities the main model learnt from mean something else.
+pub(super) static WITHOUT_STOP_WORDS: LazyLock<Scorer> = LazyLock::new(|| {
+    Scorer::parse(include_str!("../../../models/summary-no-stop-words.tsv"))
+        .expect("models/summary-no-stop-words.tsv matches the summary features")
+});
+
+/// The scorer for an article read with `lexicon`.
+pub(super) fn for_lexicon(lexicon: &Lexicon) -> &'static Scorer {
+    if lexicon.knows_stop_words() { &EMBEDDED } else { &WITHOUT_STOP_WORDS }
 }
 
 /// Trees deeper than this are refused: the ensemble is meant to stay small.
@@ -159,9 +174,21 @@ mod tests {
     }
 
     #[test]
-    fn the_embedded_model_matches_the_features() {
-        assert!(EMBEDDED.weights.iter().any(|&w| w != 0.0));
-        assert!(!EMBEDDED.trees.is_empty());
+    fn the_embedded_models_match_the_features() {
+        for scorer in [&*EMBEDDED, &*WITHOUT_STOP_WORDS] {
+            assert!(scorer.weights.iter().any(|&w| w != 0.0));
+            assert!(!scorer.trees.is_empty());
+        }
+        assert_ne!(*EMBEDDED, *WITHOUT_STOP_WORDS);
+    }
+
+    #[test]
+    fn languages_without_known_stop_words_get_the_fallback() {
+        for (tag, expected) in [("en", &*EMBEDDED), ("", &*EMBEDDED), ("de", &*EMBEDDED), ("sv", &*WITHOUT_STOP_WORDS)]
+        {
+            assert!(std::ptr::eq(for_lexicon(&Lexicon::new(tag)), expected), "{tag}");
+        }
+        assert!(std::ptr::eq(for_lexicon(&Lexicon::new("pl")), &*WITHOUT_STOP_WORDS));
     }
 
     #[test]

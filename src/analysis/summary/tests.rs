@@ -241,3 +241,42 @@ fn the_seed_is_summed_up_by_the_talks_and_russias_position() {
         assert!(["Russia", "Moscow", "the official", "He "].iter().any(|w| s.contains(w)), "{s}");
     }
 }
+
+/// A Swedish telling of [`LONG_STORY`]: a language with a stemmer but no
+/// stop list here, so the fallback model picks its highlights.
+const SWEDISH_STORY: &str = "Förhandlingar om fiskekvoter avstannar\n\n\
+Förhandlingarna mellan Norland och Estmark om fiskekvoterna i den norra hamnen avstannade på tisdagen, sade tjänstemän.\n\n\
+De två regeringarna hade hoppats kunna enas om fiskekvoterna för hamnen före vårsäsongen.\n\n\
+Norland vill ha större kvoter för sin kustflotta, medan Estmark säger att bestånden i hamnen redan är hårt ansträngda.\n\n\
+En talesperson för Estmarks fiskeriministerium sade att förhandlingarna återupptas nästa månad.\n\n\
+Lokala restauranger rapporterade en livlig helg när turisterna återvände till kusten.\n\n\
+Fiskare i båda länderna har protesterat mot varje minskning av kvoterna i hamnen.\n\n\
+Hamnen har delats av de två flottorna sedan ett fördrag som undertecknades 1952.\n\n\
+Forskare varnade förra året för att torskbestånden i hamnen hade minskat med en tredjedel på ett decennium.\n\n\
+Vädret vid kusten var milt för årstiden och färjorna gick i tid.\n\n\
+Estmark har föreslagit en gemensam undersökning av bestånden innan nya kvoter fastställs.\n\n\
+Ett museum i den gamla hamnen öppnade en ny utställning om flottornas historia.\n\n\
+Båda sidor sade att de hoppades på en uppgörelse om kvoterna före sommaren.";
+
+#[test]
+fn a_language_without_known_stop_words_gets_the_fallback_model() {
+    let seg = segment(SWEDISH_STORY);
+    let summary = summarize(SWEDISH_STORY, &seg, &[], "sv", &SummaryOptions::default());
+    let picked: Vec<&str> = summary.sentences.iter().map(|s| seg.sentences[s.index].span.of(SWEDISH_STORY)).collect();
+    assert_eq!(picked.len(), 3, "{picked:?}");
+    assert!(summary.sentences.windows(2).all(|w| w[0].index < w[1].index));
+    for aside in ["Lokala restauranger", "Vädret", "Förhandlingar om fiskekvoter avstannar"] {
+        assert!(!picked.iter().any(|s| s.starts_with(aside)), "{aside}: {picked:?}");
+    }
+    // The scores are the fallback model's chances over the features read without stop words.
+    let lexicon = Lexicon::new("sv");
+    let mut vocabulary = Vocabulary::new(&lexicon, seg.tokens.len());
+    let article = Sentences::read(SWEDISH_STORY, &seg, &terms::token_terms(SWEDISH_STORY, &seg, &mut vocabulary));
+    let fallback = article.pick(&scorer::WITHOUT_STOP_WORDS, &SummaryOptions::default(), SELECTION);
+    assert_eq!(summary.sentences, fallback);
+    assert_ne!(
+        article.pick(&scorer::EMBEDDED, &SummaryOptions::default(), SELECTION),
+        fallback,
+        "the models differ here"
+    );
+}

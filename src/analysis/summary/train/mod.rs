@@ -44,6 +44,10 @@ pub struct TrainConfig {
     pub rate: f64,
     /// Features left out (their weight stays 0), to measure what each is worth.
     pub without: Vec<String>,
+    /// Whether articles are read with the English stop words; without them,
+    /// as the service reads a language whose stop words it does not know, the
+    /// model learnt is the fallback for such languages.
+    pub stop_words: bool,
     /// Evaluation-kit sets (`docs.jsonl`, `gold.jsonl`) to report on with the
     /// final model; never trained on.
     pub dev: Vec<PathBuf>,
@@ -64,6 +68,7 @@ impl Default for TrainConfig {
             depth: 3,
             rate: 0.1,
             without: Vec::new(),
+            stop_words: true,
             dev: Vec::new(),
             predictions: None,
         }
@@ -84,6 +89,7 @@ const VARIANTS: [(&str, Selection); 7] = [
 /// Trains and writes the model; progress and figures go to `log`.
 pub fn train(config: &TrainConfig, log: &mut dyn Write) -> io::Result<()> {
     let mask = feature_mask(&config.without)?;
+    let lexicon = config.lexicon();
     let rows = read_jsonl(&config.data.join("rows.jsonl"))?;
     let mut articles = Vec::with_capacity(rows.len());
     for row in &rows {
@@ -91,7 +97,7 @@ pub fn train(config: &TrainConfig, log: &mut dyn Write) -> io::Result<()> {
         let highlights: Vec<&str> =
             row["highlights"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
         let id = row["id"].as_str().unwrap_or_default().to_string();
-        articles.push(Article::new(id, text, highlights.join("\n"), highlights.len(), &mask));
+        articles.push(Article::new(id, text, highlights.join("\n"), highlights.len(), &lexicon, &mask));
     }
     let positives: usize = articles.iter().map(|a| a.labels.iter().filter(|&&l| l).count()).sum();
     let candidates: usize = articles.iter().map(|a| a.labels.len()).sum();
@@ -112,6 +118,9 @@ pub fn train(config: &TrainConfig, log: &mut dyn Write) -> io::Result<()> {
     if !config.without.is_empty() {
         header.push(format!("Features left out: {}.", config.without.join(", ")));
     }
+    if !config.stop_words {
+        header.push("Read without stop words: the fallback for languages whose stop words are not known.".to_string());
+    }
     if config.folds >= 2 {
         let figures = cross_validate(&articles, config, log)?;
         header.push(format!("{}-fold cross-validation on the training articles, {figures}.", config.folds));
@@ -122,7 +131,7 @@ pub fn train(config: &TrainConfig, log: &mut dyn Write) -> io::Result<()> {
         writeln!(log, "  {name:<18} {w:+.4}")?;
     }
     for set in &config.dev {
-        evaluate_dev(set, &scorer, config.predictions.as_deref(), log)?;
+        evaluate_dev(set, &scorer, &lexicon, config.predictions.as_deref(), log)?;
     }
     std::fs::write(&config.out, scorer.render(&header.join("\n")))?;
     writeln!(log, "wrote {}", config.out.display())?;
@@ -172,9 +181,9 @@ struct Article {
 }
 
 impl Article {
-    fn new(id: String, text: String, reference: String, k: usize, mask: &[bool; FEATURES]) -> Self {
+    fn new(id: String, text: String, reference: String, k: usize, lexicon: &Lexicon, mask: &[bool; FEATURES]) -> Self {
         let seg = segment(&text);
-        let mut sentences = read_sentences(&text, &seg, "en");
+        let mut sentences = read_sentences(&text, &seg, lexicon);
         for f in &mut sentences.features {
             f.iter_mut().zip(mask).filter(|(_, keep)| !**keep).for_each(|(x, _)| *x = 0.0);
         }
@@ -189,10 +198,17 @@ impl Article {
     }
 }
 
+impl TrainConfig {
+    /// How the training and dev articles are read: as English, with or
+    /// without its stop words.
+    fn lexicon(&self) -> Lexicon {
+        if self.stop_words { Lexicon::new("en") } else { Lexicon::without_stop_words("en") }
+    }
+}
+
 /// Segments, eligibility, graph and features of a text, as `summarize` computes them.
-fn read_sentences(text: &str, seg: &Segmentation, language: &str) -> Sentences {
-    let lexicon = Lexicon::new(language);
-    let mut vocabulary = Vocabulary::new(&lexicon, seg.tokens.len());
+fn read_sentences(text: &str, seg: &Segmentation, lexicon: &Lexicon) -> Sentences {
+    let mut vocabulary = Vocabulary::new(lexicon, seg.tokens.len());
     let token_terms = terms::token_terms(text, seg, &mut vocabulary);
     Sentences::read(text, seg, &token_terms)
 }
@@ -334,7 +350,13 @@ fn cross_validate(articles: &[Article], config: &TrainConfig, log: &mut dyn Writ
 }
 
 /// Summarizes a kit set with `scorer` and reports its figures.
-fn evaluate_dev(set: &Path, scorer: &Scorer, predictions: Option<&Path>, log: &mut dyn Write) -> io::Result<()> {
+fn evaluate_dev(
+    set: &Path,
+    scorer: &Scorer,
+    lexicon: &Lexicon,
+    predictions: Option<&Path>,
+    log: &mut dyn Write,
+) -> io::Result<()> {
     let docs = read_jsonl(&set.join("docs.jsonl"))?;
     let gold = read_jsonl(&set.join("gold.jsonl"))?;
     let name = set.file_name().map_or("dev".into(), |n| n.to_string_lossy());
@@ -347,7 +369,7 @@ fn evaluate_dev(set: &Path, scorer: &Scorer, predictions: Option<&Path>, log: &m
         let text = doc["document"]["content"].as_str().unwrap_or_default();
         let k = doc["summaryOptions"]["maxSentences"].as_u64().unwrap_or(3) as usize;
         let seg = segment(text);
-        let sentences = read_sentences(text, &seg, "en");
+        let sentences = read_sentences(text, &seg, lexicon);
         let reference = references.get(id).copied().unwrap_or_default();
         let case = Case { text, seg: &seg, sentences: &sentences, k, reference };
         let [summary, _] = report.add(&case, scorer, None);
@@ -449,7 +471,7 @@ mod tests {
         for row in &articles {
             let text = ptb::detokenize(row["article"].as_str().unwrap());
             let seg = segment(&text);
-            let sentences = read_sentences(&text, &seg, "en");
+            let sentences = read_sentences(&text, &seg, &Lexicon::new("en"));
             let options = SummaryOptions { max_sentences: Some(2), ..SummaryOptions::default() };
             let picked: Vec<usize> = sentences.pick(&scorer, &options, SELECTION).iter().map(|s| s.index).collect();
             assert_eq!(picked, [0, 3], "{text}");
