@@ -28,6 +28,7 @@ pub mod train;
 use super::entities::{Entity, EntityType};
 use super::segment::{Segmentation, TokenKind};
 use super::text::Span;
+use super::{AnalysisError, Budget};
 use eligible::Role;
 use features::Features;
 use graph::Graph;
@@ -103,25 +104,29 @@ const DUPLICATE: f32 = 0.9;
 const FLOOR: f32 = 1e-3;
 
 /// Summarizes `text`, segmented as `seg`, in `language` (a BCP-47 tag; empty
-/// for unknown).
+/// for unknown). Stops when `budget` runs out.
 pub fn summarize(
     text: &str,
     seg: &Segmentation,
     entities: &[Entity],
     language: &str,
     options: &SummaryOptions,
-) -> Summary {
+    budget: &Budget,
+) -> Result<Summary, AnalysisError> {
     if seg.sentences.is_empty() {
-        return Summary::default();
+        return Ok(Summary::default());
     }
     let lexicon = Lexicon::new(language);
     let mut vocabulary = Vocabulary::new(&lexicon, seg.tokens.len());
     let token_terms = terms::token_terms(text, seg, &mut vocabulary);
-    let article = Sentences::read(text, seg, &token_terms);
-    Summary {
-        sentences: article.pick(scorer::for_lexicon(&lexicon), options, SELECTION),
+    budget.check()?;
+    let article = Sentences::read(text, seg, &token_terms, budget)?;
+    let sentences = article.pick(scorer::for_lexicon(&lexicon), options, SELECTION);
+    budget.check()?;
+    Ok(Summary {
+        sentences,
         keyphrases: keyphrases::extract(text, seg, entities, &mut vocabulary, &token_terms, &article.roles),
-    }
+    })
 }
 
 /// An article's sentences, read for choosing among them.
@@ -133,11 +138,19 @@ struct Sentences {
 }
 
 impl Sentences {
-    fn read(text: &str, seg: &Segmentation, token_terms: &[Option<u32>]) -> Self {
+    /// Stops when `budget` runs out.
+    fn read(
+        text: &str,
+        seg: &Segmentation,
+        token_terms: &[Option<u32>],
+        budget: &Budget,
+    ) -> Result<Self, AnalysisError> {
         let bags = terms::sentence_bags(seg, token_terms);
         let vectors = terms::sentence_vectors(&bags);
         let roles = eligible::roles(text, seg);
+        budget.check()?;
         let graph = Graph::new(&vectors);
+        budget.check()?;
         let words: Vec<usize> = (0..seg.sentences.len()).map(|s| word_count(seg, s)).collect();
         let features = features::extract(&features::Article {
             text,
@@ -148,7 +161,7 @@ impl Sentences {
             words: &words,
             graph: &graph,
         });
-        Self { roles, graph, words, features }
+        Ok(Self { roles, graph, words, features })
     }
 
     /// The chosen sentences, in article order, with their scores.

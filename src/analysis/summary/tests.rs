@@ -17,7 +17,7 @@ Follow us on Twitter @DailyTide";
 
 fn summary_of(text: &str, options: SummaryOptions) -> Vec<String> {
     let seg = segment(text);
-    let summary = summarize(text, &seg, &[], "en", &options);
+    let summary = summarize(text, &seg, &[], "en", &options, &Budget::default()).unwrap();
     summary.sentences.iter().map(|s| seg.sentences[s.index].span.of(text).to_string()).collect()
 }
 
@@ -37,7 +37,7 @@ fn one_sentence_gives_that_sentence() {
 fn three_sentences_by_default_in_article_order() {
     for text in [STORY, LONG_STORY] {
         let seg = segment(text);
-        let summary = summarize(text, &seg, &[], "en", &SummaryOptions::default());
+        let summary = summarize(text, &seg, &[], "en", &SummaryOptions::default(), &Budget::default()).unwrap();
         assert_eq!(summary.sentences.len(), DEFAULT_SENTENCES);
         assert!(summary.sentences.windows(2).all(|w| w[0].index < w[1].index));
         assert!(summary.sentences.iter().all(|s| (0.0..=1.0).contains(&s.score)));
@@ -72,7 +72,8 @@ fn highlights_come_from_the_model_and_abridgements_from_centrality() {
     let article = {
         let lexicon = Lexicon::new("en");
         let mut vocabulary = Vocabulary::new(&lexicon, seg.tokens.len());
-        Sentences::read(LONG_STORY, &seg, &terms::token_terms(LONG_STORY, &seg, &mut vocabulary))
+        Sentences::read(LONG_STORY, &seg, &terms::token_terms(LONG_STORY, &seg, &mut vocabulary), &Budget::default())
+            .unwrap()
     };
     assert_eq!(article.roles.iter().filter(|&&r| r == Role::Body).count(), 15);
     // Three sentences of fifteen: highlights. Scores are the model's chances.
@@ -150,7 +151,7 @@ fn other_languages_use_their_own_stop_words() {
                 Im Hafen arbeiten die Fischer seit Jahren unter schwierigen Regeln. \
                 Das Wetter war schön.";
     let seg = segment(text);
-    let summary = summarize(text, &seg, &[], "de-DE", &SummaryOptions::default());
+    let summary = summarize(text, &seg, &[], "de-DE", &SummaryOptions::default(), &Budget::default()).unwrap();
     assert_eq!(summary.sentences.len(), 3);
     assert!(!summary.sentences.iter().any(|s| s.index == 3));
     assert!(summary.keyphrases.iter().any(|k| k.text == "Hafen"), "{:?}", summary.keyphrases);
@@ -180,7 +181,7 @@ fn keyphrases_name_each_thing_once_by_its_fullest_phrase() {
     let seg = segment(text);
     let entities =
         [entity("Maria Zakharova", text, EntityType::Person, 0.9), entity("Russia", text, EntityType::Location, 0.8)];
-    let summary = summarize(text, &seg, &entities, "en", &SummaryOptions::default());
+    let summary = summarize(text, &seg, &entities, "en", &SummaryOptions::default(), &Budget::default()).unwrap();
     let phrases: Vec<&str> = summary.keyphrases.iter().map(|k| k.text.as_str()).collect();
     assert_eq!(phrases.iter().filter(|p| p.contains("Russia")).count(), 1, "{phrases:?}");
     assert!(phrases.contains(&"Maria Zakharova") && !phrases.contains(&"Zakharova"), "{phrases:?}");
@@ -206,7 +207,10 @@ fn entity_mentions_outside_the_text_are_ignored() {
         roles: Vec::new(),
         normalized_value: String::new(),
     };
-    assert_eq!(summarize(text, &seg, &[stray], "en", &SummaryOptions::default()).sentences.len(), 2);
+    assert_eq!(
+        summarize(text, &seg, &[stray], "en", &SummaryOptions::default(), &Budget::default()).unwrap().sentences.len(),
+        2
+    );
 }
 
 #[test]
@@ -216,7 +220,15 @@ fn odd_input_does_not_panic() {
     {
         let seg = segment(text);
         for language in ["", "fr", "ar", "zz-ZZ", "ru"] {
-            let _ = summarize(text, &seg, &[], language, &SummaryOptions { ratio: Some(1.0), ..Default::default() });
+            let _ = summarize(
+                text,
+                &seg,
+                &[],
+                language,
+                &SummaryOptions { ratio: Some(1.0), ..Default::default() },
+                &Budget::default(),
+            )
+            .unwrap();
         }
     }
 }
@@ -227,7 +239,15 @@ fn long_texts_stay_fast_enough_to_finish() {
     let text = vec![paragraph; 400].join("\n\n");
     let seg = segment(&text);
     assert!(seg.sentences.len() >= 2000);
-    let summary = summarize(&text, &seg, &[], "en", &SummaryOptions { ratio: Some(0.5), ..Default::default() });
+    let summary = summarize(
+        &text,
+        &seg,
+        &[],
+        "en",
+        &SummaryOptions { ratio: Some(0.5), ..Default::default() },
+        &Budget::default(),
+    )
+    .unwrap();
     assert!(!summary.sentences.is_empty() && summary.sentences.len() <= seg.sentences.len() / 2);
 }
 
@@ -261,7 +281,7 @@ Båda sidor sade att de hoppades på en uppgörelse om kvoterna före sommaren."
 #[test]
 fn a_language_without_known_stop_words_gets_the_fallback_model() {
     let seg = segment(SWEDISH_STORY);
-    let summary = summarize(SWEDISH_STORY, &seg, &[], "sv", &SummaryOptions::default());
+    let summary = summarize(SWEDISH_STORY, &seg, &[], "sv", &SummaryOptions::default(), &Budget::default()).unwrap();
     let picked: Vec<&str> = summary.sentences.iter().map(|s| seg.sentences[s.index].span.of(SWEDISH_STORY)).collect();
     assert_eq!(picked.len(), 3, "{picked:?}");
     assert!(summary.sentences.windows(2).all(|w| w[0].index < w[1].index));
@@ -271,7 +291,8 @@ fn a_language_without_known_stop_words_gets_the_fallback_model() {
     // The scores are the fallback model's chances over the features read without stop words.
     let lexicon = Lexicon::new("sv");
     let mut vocabulary = Vocabulary::new(&lexicon, seg.tokens.len());
-    let article = Sentences::read(SWEDISH_STORY, &seg, &terms::token_terms(SWEDISH_STORY, &seg, &mut vocabulary));
+    let token_terms = terms::token_terms(SWEDISH_STORY, &seg, &mut vocabulary);
+    let article = Sentences::read(SWEDISH_STORY, &seg, &token_terms, &Budget::default()).unwrap();
     let fallback = article.pick(&scorer::WITHOUT_STOP_WORDS, &SummaryOptions::default(), SELECTION);
     assert_eq!(summary.sentences, fallback);
     assert_ne!(

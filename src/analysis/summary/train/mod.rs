@@ -21,6 +21,7 @@ use super::features::{FEATURES, Features, NAMES};
 use super::scorer::Scorer;
 use super::terms::{self, Lexicon, Vocabulary};
 use super::{Role, SELECTION, Selection, Sentences, SummaryOptions};
+use crate::analysis::Budget;
 use crate::analysis::segment::{Segmentation, segment};
 use rouge::{Counter, f_measures};
 use serde_json::{Value, json};
@@ -210,7 +211,7 @@ impl TrainConfig {
 fn read_sentences(text: &str, seg: &Segmentation, lexicon: &Lexicon) -> Sentences {
     let mut vocabulary = Vocabulary::new(lexicon, seg.tokens.len());
     let token_terms = terms::token_terms(text, seg, &mut vocabulary);
-    Sentences::read(text, seg, &token_terms)
+    Sentences::read(text, seg, &token_terms, &Budget::default()).expect("an unlimited budget never runs out")
 }
 
 fn fit(articles: &[&Article], config: &TrainConfig) -> Scorer {
