@@ -301,6 +301,7 @@ mod tests {
         let all = features_of(STORY, "en");
         assert_eq!(feature(&all[1], "lede"), 1.0);
         assert_eq!(feature(&all[2], "second"), 1.0);
+        assert_eq!(feature(&all[3], "third"), 1.0);
         assert_eq!(feature(&all[4], "fourth"), 1.0);
         assert_eq!(feature(&all[5], "fifth"), 1.0);
         assert_eq!(feature(&all[2], "lede"), 0.0);

@@ -478,6 +478,14 @@ mod tests {
             assert_eq!(picked, [0, 3], "{text}");
         }
         assert_eq!(std::fs::read_to_string(dir.join("cv.pred.jsonl")).unwrap().lines().count(), 8);
+        // Read without stop words: the fallback model, as deterministic, and another model.
+        let bare = TrainConfig { stop_words: false, out: dir.join("bare.tsv"), ..config };
+        train(&bare, &mut Vec::new()).unwrap();
+        let fallback = std::fs::read_to_string(&bare.out).unwrap();
+        train(&bare, &mut Vec::new()).unwrap();
+        assert_eq!(std::fs::read_to_string(&bare.out).unwrap(), fallback);
+        assert!(fallback.contains("# Read without stop words"), "{fallback}");
+        assert_ne!(Scorer::parse(&fallback).unwrap(), scorer);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
