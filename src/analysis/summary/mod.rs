@@ -1,25 +1,38 @@
 //! Extractive summaries: the few sentences that carry an article, and the
 //! phrases that name what it is about, in the article's own words.
 //!
-//! Sentences are ranked by LexRank centrality whose random walk restarts near
-//! the top of the article, so a sentence scores by being both central to what
-//! the article keeps talking about and close to the lede, where news writing
-//! puts what matters. The lede itself, the writer's own summary, always comes
-//! first; the rest are held apart by maximal marginal relevance over the same
-//! similarity graph, so that no two say the same thing.
+//! A summary of highlight length (at most [`Selection::highlights_share`] of
+//! the article) is picked by a learned scorer: a logistic regression with a
+//! small boosted correction ([`scorer`]) over case-free features of each
+//! sentence ([`features`]: its place, length, centrality, overlap with the
+//! lede and the article's words, quotes, datelines), trained on news
+//! articles with their editors' highlights (`MODELS.md`); a language whose
+//! stop words are not known gets a fallback model learnt from the same
+//! articles read without stop words. A longer summary is
+//! an abridgement rather than highlights, which that corpus cannot teach: it
+//! is picked by LexRank centrality whose random walk restarts near the top of
+//! the article. Either way headlines, bylines and site furniture are never
+//! chosen ([`eligible`]), and picks are held apart by maximal marginal
+//! relevance over the sentence similarity graph, so that no two say the same
+//! thing.
 
 mod eligible;
+mod features;
 mod graph;
 mod keyphrases;
+mod scorer;
 mod stopwords;
 mod terms;
+pub mod train;
 
 use super::entities::{Entity, EntityType};
 use super::segment::{Segmentation, TokenKind};
 use super::text::Span;
 use super::{AnalysisError, Budget};
 use eligible::Role;
+use features::Features;
 use graph::Graph;
+use scorer::Scorer;
 use terms::{Lexicon, Vocabulary};
 
 /// How long a summary may be. The tightest limit given wins; with none given
@@ -38,7 +51,9 @@ pub struct SummaryOptions {
 pub struct SummarySentence {
     /// Index into `Segmentation::sentences`.
     pub index: usize,
-    /// How central the sentence is, in [0, 1]; the best sentence scores 1.
+    /// How strongly the sentence was preferred, in [0, 1]: its chance of
+    /// belonging to the highlights by the learned scorer (its centrality, for
+    /// an abridgement), scaled so that the best sentence scores 1.
     pub score: f32,
 }
 
@@ -63,11 +78,30 @@ pub struct Summary {
 /// The summary length when the caller sets no limit: a news lede's worth.
 pub const DEFAULT_SENTENCES: usize = 3;
 
-/// How hard a candidate is pushed back for repeating a chosen sentence: its
-/// score drops by this much per unit of cosine similarity.
-const REDUNDANCY: f32 = 0.3;
+/// How sentences are picked once scored.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Selection {
+    /// How hard a candidate for highlights is pushed back for repeating a
+    /// chosen sentence: its log-odds drop by this much per unit of cosine
+    /// similarity.
+    redundancy: f32,
+    /// The same for an abridgement, in units of the log of centrality.
+    abridgement_redundancy: f32,
+    /// A summary of at most this share of the body sentences (or words) is a
+    /// set of highlights, picked by the learned scorer; a longer one is an
+    /// abridgement, picked by centrality.
+    highlights_share: f32,
+}
+
+/// The redundancy penalty is the one that cross-validation on the training
+/// articles prefers; the highlights share is the share of an article that
+/// the highlights of nine training articles in ten take; the abridgement
+/// penalty is the centrality ranker's own (see MODELS.md).
+const SELECTION: Selection = Selection { redundancy: 2.5, abridgement_redundancy: 0.3, highlights_share: 0.3 };
 /// Candidates at least this similar to a chosen sentence say nothing new.
 const DUPLICATE: f32 = 0.9;
+/// The least centrality whose logarithm is taken.
+const FLOOR: f32 = 1e-3;
 
 /// Summarizes `text`, segmented as `seg`, in `language` (a BCP-47 tag; empty
 /// for unknown). Stops when `budget` runs out.
@@ -86,22 +120,86 @@ pub fn summarize(
     let mut vocabulary = Vocabulary::new(&lexicon, seg.tokens.len());
     let token_terms = terms::token_terms(text, seg, &mut vocabulary);
     budget.check()?;
-    let vectors = terms::sentence_vectors(&terms::sentence_bags(seg, &token_terms));
-    let roles = eligible::roles(text, seg);
-    budget.check()?;
-    let graph = Graph::new(&vectors);
-    budget.check()?;
-    let scores = normalized(&graph.rank(&lede_prior(&roles)), &roles);
-    budget.check()?;
-    let words: Vec<usize> = (0..seg.sentences.len()).map(|s| word_count(seg, s)).collect();
-    let limit = sentence_limit(options, seg.sentences.len());
-    let mut chosen = select(&scores, &graph, &words, limit, options.max_words);
-    chosen.sort_unstable();
+    let article = Sentences::read(text, seg, &token_terms, budget)?;
+    let sentences = article.pick(scorer::for_lexicon(&lexicon), options, SELECTION);
     budget.check()?;
     Ok(Summary {
-        sentences: chosen.into_iter().map(|index| SummarySentence { index, score: scores[index] }).collect(),
-        keyphrases: keyphrases::extract(text, seg, entities, &mut vocabulary, &token_terms, &roles),
+        sentences,
+        keyphrases: keyphrases::extract(text, seg, entities, &mut vocabulary, &token_terms, &article.roles),
     })
+}
+
+/// An article's sentences, read for choosing among them.
+struct Sentences {
+    roles: Vec<Role>,
+    graph: Graph,
+    words: Vec<usize>,
+    features: Vec<Features>,
+}
+
+impl Sentences {
+    /// Stops when `budget` runs out.
+    fn read(
+        text: &str,
+        seg: &Segmentation,
+        token_terms: &[Option<u32>],
+        budget: &Budget,
+    ) -> Result<Self, AnalysisError> {
+        let bags = terms::sentence_bags(seg, token_terms);
+        let vectors = terms::sentence_vectors(&bags);
+        let roles = eligible::roles(text, seg);
+        budget.check()?;
+        let graph = Graph::new(&vectors);
+        budget.check()?;
+        let words: Vec<usize> = (0..seg.sentences.len()).map(|s| word_count(seg, s)).collect();
+        let features = features::extract(&features::Article {
+            text,
+            seg,
+            roles: &roles,
+            bags: &bags,
+            vectors: &vectors,
+            words: &words,
+            graph: &graph,
+        });
+        Ok(Self { roles, graph, words, features })
+    }
+
+    /// The chosen sentences, in article order, with their scores.
+    fn pick(&self, scorer: &Scorer, options: &SummaryOptions, selection: Selection) -> Vec<SummarySentence> {
+        let limit = sentence_limit(options, self.roles.len());
+        let (priorities, scores, redundancy) = if self.share(limit, options.max_words) <= selection.highlights_share {
+            let logits: Vec<f32> = self
+                .features
+                .iter()
+                .zip(&self.roles)
+                .map(|(f, &role)| if role == Role::Body { scorer.logit(f) } else { f32::NEG_INFINITY })
+                .collect();
+            let scores = chances(&logits);
+            (logits, scores, selection.redundancy)
+        } else {
+            let centrality = features::centrality(&self.graph, &self.roles, true);
+            let logs = centrality
+                .iter()
+                .zip(&self.roles)
+                .map(|(&c, &role)| if role == Role::Body { c.max(FLOOR).ln() } else { f32::NEG_INFINITY })
+                .collect();
+            (logs, centrality, selection.abridgement_redundancy)
+        };
+        let mut chosen = select(&priorities, &self.graph, &self.words, limit, options.max_words, redundancy);
+        chosen.sort_unstable();
+        chosen.into_iter().map(|index| SummarySentence { index, score: scores[index] }).collect()
+    }
+
+    /// The share of the body that `limit` sentences, or `max_words` words,
+    /// would take, whichever is less.
+    fn share(&self, limit: usize, max_words: Option<usize>) -> f32 {
+        let body = || (0..self.roles.len()).filter(|&s| self.roles[s] == Role::Body);
+        let by_count = limit as f32 / body().count().max(1) as f32;
+        let by_words = max_words
+            .filter(|&w| w > 0)
+            .map_or(f32::INFINITY, |w| w as f32 / body().map(|s| self.words[s]).sum::<usize>().max(1) as f32);
+        by_count.min(by_words)
+    }
 }
 
 fn is_named(kind: EntityType) -> bool {
@@ -116,36 +214,12 @@ fn is_named(kind: EntityType) -> bool {
     )
 }
 
-/// Where the random walk restarts: the k-th sentence of the story (furniture
-/// not counted) with weight 1/(k+1), the inverted-pyramid reading of news,
-/// where importance falls off with depth but never to nothing.
-fn lede_prior(roles: &[Role]) -> Vec<f32> {
-    let mut k = 0usize;
-    let mut prior: Vec<f32> = roles
-        .iter()
-        .map(|&role| {
-            if role == Role::Furniture {
-                return 0.0;
-            }
-            k += 1;
-            1.0 / k as f32
-        })
-        .collect();
-    if k == 0 {
-        prior.fill(1.0);
-    }
-    let total: f32 = prior.iter().sum();
-    prior.iter_mut().for_each(|p| *p /= total);
-    prior
-}
-
-/// Ranks scaled so that the best body sentence scores 1; others score 0.
-fn normalized(rank: &[f32], roles: &[Role]) -> Vec<f32> {
-    let best = rank.iter().zip(roles).filter(|&(_, &r)| r == Role::Body).map(|(&x, _)| x).fold(0.0, f32::max);
-    rank.iter()
-        .zip(roles)
-        .map(|(&x, &r)| if r == Role::Body && best > 0.0 { (x / best).clamp(0.0, 1.0) } else { 0.0 })
-        .collect()
+/// Chances from log-odds, scaled so that the best sentence scores 1;
+/// sentences that may not be chosen score 0.
+fn chances(logits: &[f32]) -> Vec<f32> {
+    let best = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let chance = |x: f32| 1.0 / (1.0 + (-x).exp());
+    logits.iter().map(|&x| if x.is_finite() { chance(x) / chance(best) } else { 0.0 }).collect()
 }
 
 fn word_count(seg: &Segmentation, s: usize) -> usize {
@@ -164,28 +238,34 @@ fn sentence_limit(options: &SummaryOptions, sentences: usize) -> usize {
     }
 }
 
-/// The lede, then greedy maximal-marginal-relevance choice: the best
-/// remaining sentence, less a penalty for its similarity to those already
+/// Greedy maximal-marginal-relevance choice: the sentence of highest
+/// priority (a log-scale score, minus infinity for those that may not be
+/// chosen), less `redundancy` times its greatest similarity to those already
 /// taken, while the limits allow. A sentence too long for the word budget is
 /// passed over for shorter ones, except that the first pick is always kept.
-fn select(scores: &[f32], graph: &Graph, words: &[usize], limit: usize, max_words: Option<usize>) -> Vec<usize> {
-    let mut pool: Vec<usize> = (0..scores.len()).filter(|&s| scores[s] > 0.0).collect();
-    let mut redundancy = vec![0f32; scores.len()];
+fn select(
+    priorities: &[f32],
+    graph: &Graph,
+    words: &[usize],
+    limit: usize,
+    max_words: Option<usize>,
+    redundancy: f32,
+) -> Vec<usize> {
+    let mut pool: Vec<usize> = (0..priorities.len()).filter(|&s| priorities[s].is_finite()).collect();
+    let mut similarity = vec![0f32; priorities.len()];
     let mut budget = max_words.filter(|&w| w > 0).unwrap_or(usize::MAX);
     let mut chosen: Vec<usize> = Vec::new();
     while chosen.len() < limit {
-        pool.retain(|&s| redundancy[s] < DUPLICATE && (chosen.is_empty() || words[s] <= budget));
-        let gain = |s: usize| scores[s] - REDUNDANCY * redundancy[s];
+        pool.retain(|&s| similarity[s] < DUPLICATE && (chosen.is_empty() || words[s] <= budget));
+        let gain = |s: usize| priorities[s] - redundancy * similarity[s];
         let best = (0..pool.len()).max_by(|&a, &b| gain(pool[a]).total_cmp(&gain(pool[b])).then(pool[b].cmp(&pool[a])));
-        // The lede goes first: the writer's own summary of the story.
-        let lede = (0..pool.len()).min_by_key(|&a| pool[a]);
-        let Some(at) = (if chosen.is_empty() { lede } else { best }) else {
+        let Some(at) = best else {
             break;
         };
         let s = pool.swap_remove(at);
         budget = budget.saturating_sub(words[s]);
         for &(j, w) in graph.links(s) {
-            redundancy[j as usize] = redundancy[j as usize].max(w);
+            similarity[j as usize] = similarity[j as usize].max(w);
         }
         chosen.push(s);
     }

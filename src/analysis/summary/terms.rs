@@ -14,6 +14,11 @@ use std::rc::Rc;
 pub(super) struct Lexicon {
     stemmer: Stemmer,
     stops: Option<&'static StopSet>,
+    /// Whether the stop list is the language's own (English read for an
+    /// unknown language counts as its own): without it, every common word
+    /// looks like content, and features that weigh content words mean
+    /// something else.
+    knows_stop_words: bool,
     /// The stemmer's algorithm and the stop list's language: the key of this
     /// lexicon's answers in [`STEMS`].
     key: (u8, &'static str),
@@ -62,8 +67,20 @@ impl Lexicon {
         Self {
             stemmer: Stemmer::create(algorithm),
             stops: stops.map(|(_, set)| set),
+            knows_stop_words: code.is_empty() || stops.is_some_and(|(language, _)| language == code),
             key: (algorithm as u8, stops.map_or("", |(language, _)| language)),
         }
+    }
+
+    /// The lexicon of a language whose stop words are not known: its stemmer
+    /// alone. Training reads English this way to learn the fallback model.
+    pub(super) fn without_stop_words(language: &str) -> Self {
+        let stemmer_only = Self::new(language);
+        Self { stops: None, knows_stop_words: false, key: (stemmer_only.key.0, ""), ..stemmer_only }
+    }
+
+    pub(super) fn knows_stop_words(&self) -> bool {
+        self.knows_stop_words
     }
 
     /// The stem a token's text stands for, or `None` for a stop word.
@@ -219,6 +236,20 @@ mod tests {
         assert_eq!(Lexicon::new("").content_word("with"), None);
         assert_eq!(Lexicon::new("zz").content_word("with"), None);
         assert!(Lexicon::new("sv").content_word("och").is_some());
+    }
+
+    #[test]
+    fn a_lexicon_knows_the_stop_words_of_its_own_language_only() {
+        for tag in ["", "en-US", "de", "fr-CA", "ru"] {
+            assert!(Lexicon::new(tag).knows_stop_words(), "{tag}");
+        }
+        for tag in ["sv", "pl", "zh", "ja"] {
+            assert!(!Lexicon::new(tag).knows_stop_words(), "{tag}");
+        }
+        let bare = Lexicon::without_stop_words("en");
+        assert!(!bare.knows_stop_words());
+        assert_eq!(bare.content_word("with").as_deref(), Some("with"));
+        assert_eq!(bare.stem_of("Talks").as_deref(), Some("talk"));
     }
 
     #[test]
