@@ -121,10 +121,11 @@ impl Walker {
     /// choice, so that metadata does not depend on the crate.
     pub(super) fn article_text(&mut self, opinion: Option<&SecondOpinion>) -> String {
         let own = self.own_article();
-        let chosen = match opinion {
+        let mut chosen = match opinion {
             Some(opinion) => second_opinion::merge(&self.blocks, &own, opinion),
             None => own,
         };
+        drop_dangling_labels(&self.blocks, &mut chosen);
         chosen.iter().map(|&i| self.blocks[i].text.as_str()).collect::<Vec<_>>().join("\n\n")
     }
 
@@ -337,6 +338,41 @@ fn short_lines<'a>(blocks: impl IntoIterator<Item = &'a Block>, max_words: usize
         .collect()
 }
 
+/// A line that announces what follows it: a subheading, or a short line
+/// ending in a colon ("Weitere Informationen:", "Related").
+fn is_label(block: &Block) -> bool {
+    let words = block.text.split_whitespace().count();
+    if block.text.contains('\n') {
+        return false;
+    }
+    match block.heading {
+        Some(level) => level >= 2 && words <= 12,
+        None => words <= 8 && block.text.trim_end().ends_with(':'),
+    }
+}
+
+/// Leaves out labels whose section did not make it into the text: one at
+/// the text's end ("Related", "Mehr Themen:" over a list left out), or one
+/// followed by a heading as high as itself. A label belongs with what it
+/// announces.
+fn drop_dangling_labels(blocks: &[Block], chosen: &mut Vec<usize>) {
+    // A label that is not a heading ranks below every heading.
+    let level = |b: &Block| b.heading.unwrap_or(7);
+    // From the end, so that a label left hanging by the one after it goes too.
+    for k in (0..chosen.len()).rev() {
+        let label = &blocks[chosen[k]];
+        if !is_label(label) {
+            continue;
+        }
+        let dangling = chosen
+            .get(k + 1)
+            .is_none_or(|&next| blocks[next].heading.is_some() && level(&blocks[next]) <= level(label));
+        if dangling {
+            chosen.remove(k);
+        }
+    }
+}
+
 /// Whether a block of the article's container belongs in its text.
 pub(super) fn keeps(block: &Block) -> bool {
     let chars = block.text.chars().count().max(1);
@@ -393,7 +429,9 @@ fn is_credit_line(text: &str) -> bool {
 
 /// A heading over what is not the story: other articles, comments, appeals.
 fn is_aside_heading(block: &Block) -> bool {
-    if block.heading.is_none_or(|level| level < 2) && block.text.split_whitespace().count() > 4 {
+    // "Weitere Informationen:" in bold heads its section as an `<h3>` would.
+    let label = block.heading.is_none() && is_label(block);
+    if !label && block.heading.is_none_or(|level| level < 2) && block.text.split_whitespace().count() > 4 {
         return false;
     }
     if block.text.split_whitespace().count() > 8 || block.text.contains('\n') {
@@ -472,6 +510,29 @@ fn is_aside_heading(block: &Block) -> bool {
         "temas relacionados",
         "compartir",
         "newsletter",
+        "further reading",
+        "more articles",
+        "read next",
+        "up next",
+        "contact",
+        "media contact",
+        "press contact",
+        "kontakt",
+        "pressekontakt",
+        "zum weiterlesen",
+        "weitere beiträge",
+        "mehr themen",
+        "siehe auch",
+        "ähnliche beiträge",
+        "empfohlene beiträge",
+        "das könnte dich auch interessieren",
+        "dazu passend",
+        "passend dazu",
+        "voir aussi",
+        "à voir aussi",
+        "articles similaires",
+        "contacto",
+        "artículos relacionados",
     ];
     // Whole words: "Themen" heads a list of tags, "Themenwoche" may not.
     OPENINGS
@@ -520,4 +581,37 @@ fn is_boilerplate_line(text: &str) -> bool {
         "cookie settings",
     ];
     PHRASES.iter().any(|p| lower == *p || lower.starts_with(&format!("{p}:")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str, heading: Option<u8>) -> Block {
+        Block { text: text.to_string(), link_chars: 0, owner: 0, heading }
+    }
+
+    #[test]
+    fn labels_without_their_section_are_dropped() {
+        let blocks = vec![
+            block("What the mayor said", Some(3)),
+            block("A paragraph of the story under its subheading.", None),
+            block("Gallery", Some(3)),
+            block("Background", Some(3)),
+            block("Another paragraph of the story.", None),
+            block("Further reading:", None),
+            block("Related", Some(2)),
+        ];
+        let mut chosen: Vec<usize> = (0..blocks.len()).collect();
+        drop_dangling_labels(&blocks, &mut chosen);
+        assert_eq!(chosen, [0, 1, 3, 4]);
+    }
+
+    #[test]
+    fn a_label_line_heads_an_aside_section() {
+        assert!(is_aside_heading(&block("Weitere Beiträge aus der Kolumne:", None)));
+        assert!(is_aside_heading(&block("Kontakt:", None)));
+        assert!(!is_aside_heading(&block("Der Bürgermeister sagte dazu:", None)));
+        assert!(!is_aside_heading(&block("Kontaktlos bezahlen wird beliebter, sagt die Bank", None)));
+    }
 }

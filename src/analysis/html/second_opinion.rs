@@ -40,6 +40,14 @@ pub(super) const MAX_PAGE_BYTES: usize = 4 << 20;
 /// blocks in it; past that the merge is abandoned for Lede's own choice.
 const MAX_MATCH_WORK: usize = 16 << 20;
 
+/// The crate's run after the agreed span goes on across at most this many
+/// blocks in a row that it left out and that are not prose.
+const MAX_RUN_GAP: usize = 2;
+
+/// A crate's text shorter than this share of Lede's own choice (in bytes
+/// of letters) does not overrule Lede's paragraphs.
+const SHORT_OPINION_SHARE: f32 = 0.8;
+
 /// A paragraph of prose: this many characters at least (Readability's
 /// unit of length) ...
 const MIN_PROSE_CHARS: usize = 100;
@@ -86,7 +94,7 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
 /// first, since both follow the page's order.
 struct Matcher<'a> {
     blocks: &'a [Block],
-    letters: &'a str,
+    pub(super) letters: &'a str,
     found: Vec<Option<bool>>,
     /// Where the last block found ended, in `letters`.
     cursor: usize,
@@ -161,10 +169,27 @@ fn merged(blocks: &[Block], own: &[usize], matcher: &mut Matcher<'_>) -> Result<
     for i in start..first {
         keep[i] = keeps(&blocks[i]) && (is_prose(&blocks[i]) || matcher.crate_keeps(i)?);
     }
-    // The crate's own run of blocks right after the span.
+    // The crate's own run of blocks right after the span, across a share
+    // button or a credit line it left out (a few short blocks, no prose).
     let mut run_end = last + 1;
-    while run_end < blocks.len() && matcher.crate_keeps(run_end)? {
-        run_end += 1;
+    let mut gap = 0;
+    for i in last + 1..blocks.len() {
+        if matcher.crate_keeps(i)? {
+            run_end = i + 1;
+            gap = 0;
+        } else if gap < MAX_RUN_GAP && !is_prose(&blocks[i]) {
+            gap += 1;
+        } else {
+            break;
+        }
+    }
+    // A crate's text much shorter than Lede's missed part of the story
+    // (it took the lead alone, or a teaser): Lede's own prose stays.
+    let own_letters: usize = own.iter().map(|&i| letters_len(&blocks[i].text)).sum();
+    if (matcher.letters.len() as f32) < SHORT_OPINION_SHARE * own_letters as f32 {
+        for &i in own {
+            keep[i] |= is_prose(&blocks[i]);
+        }
     }
     for i in first + 1..run_end {
         if !keep[i] && is_prose(&blocks[i]) && keeps(&blocks[i]) && matcher.crate_keeps(i)? {
@@ -172,6 +197,11 @@ fn merged(blocks: &[Block], own: &[usize], matcher: &mut Matcher<'_>) -> Result<
         }
     }
     Ok(indices(&keep))
+}
+
+/// The bytes of `text` without its white space, as [`SecondOpinion`] counts them.
+fn letters_len(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).map(char::len_utf8).sum()
 }
 
 fn indices(keep: &[bool]) -> Vec<usize> {
@@ -239,6 +269,25 @@ mod tests {
     fn white_space_does_not_matter_but_letters_do() {
         let blocks = vec![block("Agreed ( simdjson ) text.", None), block("Not there.", None)];
         assert_eq!(merge(&blocks, &[0, 1], &opinion("Agreed\n(simdjson) text.")), [0]);
+    }
+
+    #[test]
+    fn the_crates_run_after_the_span_goes_on_across_a_share_button() {
+        let rest = format!("Rest: {PROSE}");
+        let blocks = vec![block("Agreed lead paragraph.", None), block("Share", None), block(&rest, None)];
+        let crate_text = format!("Agreed lead paragraph. {rest}");
+        assert_eq!(merge(&blocks, &[0], &opinion(&crate_text)), [0, 2]);
+    }
+
+    #[test]
+    fn a_much_shorter_opinion_does_not_overrule_ledes_paragraphs() {
+        let (lead, body) = (format!("Lead: {PROSE}"), format!("Body: {PROSE}"));
+        let blocks = vec![block(&lead, None), block(&body, None), block("Teaser below.", None)];
+        // The crate took the lead alone: Lede's body stays.
+        assert_eq!(merge(&blocks, &[0, 1], &opinion(&lead)), [0, 1]);
+        // Of about the same length, the crate's choice rules.
+        let other = format!("{lead} Teaser below. {}", "x".repeat(PROSE.len()));
+        assert_eq!(merge(&blocks, &[0, 1], &opinion(&other)), [0]);
     }
 
     #[test]
