@@ -341,13 +341,12 @@ fn short_lines<'a>(blocks: impl IntoIterator<Item = &'a Block>, max_words: usize
 /// A line that announces what follows it: a subheading, or a short line
 /// ending in a colon ("Weitere Informationen:", "Related").
 fn is_label(block: &Block) -> bool {
-    let words = block.text.split_whitespace().count();
     if block.text.contains('\n') {
         return false;
     }
     match block.heading {
-        Some(level) => level >= 2 && words <= 12,
-        None => words <= 8 && block.text.trim_end().ends_with(':'),
+        Some(level) => level >= 2 && !more_words_than(&block.text, 12),
+        None => !more_words_than(&block.text, 8) && block.text.trim_end().ends_with(':'),
     }
 }
 
@@ -373,6 +372,12 @@ fn drop_dangling_labels(blocks: &[Block], chosen: &mut Vec<usize>) {
     }
 }
 
+/// Whether `text` has more than `n` words; stops counting there, as the
+/// blocks asked about may be whole pages long.
+fn more_words_than(text: &str, n: usize) -> bool {
+    text.split_whitespace().nth(n).is_some()
+}
+
 /// Whether a block of the article's container belongs in its text.
 pub(super) fn keeps(block: &Block) -> bool {
     let chars = block.text.chars().count().max(1);
@@ -390,7 +395,7 @@ const MAX_CREDIT_WORDS: usize = 15;
 /// Doe", "(Bild: Jane Doe)", "Crédit photo : X". A caption's own sentence
 /// is kept; its credit is not the story.
 fn is_credit_line(text: &str) -> bool {
-    if text.split_whitespace().count() > MAX_CREDIT_WORDS {
+    if more_words_than(text, MAX_CREDIT_WORDS) {
         return false;
     }
     if text.contains('©') {
@@ -431,10 +436,10 @@ fn is_credit_line(text: &str) -> bool {
 fn is_aside_heading(block: &Block) -> bool {
     // "Weitere Informationen:" in bold heads its section as an `<h3>` would.
     let label = block.heading.is_none() && is_label(block);
-    if !label && block.heading.is_none_or(|level| level < 2) && block.text.split_whitespace().count() > 4 {
+    if !label && block.heading.is_none_or(|level| level < 2) && more_words_than(&block.text, 4) {
         return false;
     }
-    if block.text.split_whitespace().count() > 8 || block.text.contains('\n') {
+    if more_words_than(&block.text, 8) || block.text.contains('\n') {
         return false;
     }
     let lower = block.text.to_lowercase();
@@ -542,7 +547,7 @@ fn is_aside_heading(block: &Block) -> bool {
 
 /// Short lines that invite a click rather than tell the story.
 fn is_boilerplate_line(text: &str) -> bool {
-    if text.split_whitespace().count() > 6 {
+    if more_words_than(text, 6) {
         return false;
     }
     let lower = text.to_lowercase();
