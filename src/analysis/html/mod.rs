@@ -9,7 +9,9 @@
 //! sibling sections that read like the story (`article`). Boilerplate
 //! (navigation, comments, share bars, related links, cookie banners,
 //! captions, donation appeals) is skipped by tag, class and id before it can
-//! vote. Why Lede's own extractor and not a crate: docs/body-extraction.md.
+//! vote. A second engine (`dom_smoothie`, Readability.js) then votes on the
+//! same blocks, behind Lede's limits (`second_opinion`). Why this design:
+//! docs/body-extraction.md.
 
 mod article;
 mod classes;
