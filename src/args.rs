@@ -63,6 +63,11 @@ pub struct ServeArgs {
     /// Seconds between HTTP/2 and TCP keepalive probes.
     #[arg(long, env = "LEDE_KEEPALIVE_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
     pub keepalive_secs: u64,
+    /// Also serve HTTP on this address: the JSON API (POST /v1/articles:analyze
+    /// and the other unary RPCs), gRPC-Web, GET /healthz and a page to try
+    /// Lede at /. Same TLS, tokens and limits as gRPC. Default: off.
+    #[arg(long, env = "LEDE_HTTP_ADDR")]
+    pub http_addr: Option<SocketAddr>,
     /// Serve Prometheus metrics at http://ADDR/metrics. Default: off.
     #[arg(long, env = "LEDE_METRICS_ADDR")]
     pub metrics_addr: Option<SocketAddr>,

@@ -18,6 +18,7 @@ pub mod api;
 pub mod args;
 pub mod auth;
 pub mod commands;
+pub mod http;
 pub mod json;
 pub mod metrics;
 pub mod server;

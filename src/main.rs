@@ -73,6 +73,13 @@ async fn serve(args: ServeArgs) -> Result<(), lede::commands::CliError> {
     let mut config = args.server_config()?;
     let incoming = lede::server::bind(args.addr, config.keepalive_interval)
         .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
+    let http = match args.http_addr {
+        Some(addr) => Some(
+            lede::server::bind(addr, config.keepalive_interval)
+                .map_err(|e| format!("cannot serve HTTP on {addr}: {e}"))?,
+        ),
+        None => None,
+    };
     if let Some(addr) = args.metrics_addr {
         let listener =
             tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot serve metrics on {addr}: {e}"))?;
@@ -81,8 +88,13 @@ async fn serve(args: ServeArgs) -> Result<(), lede::commands::CliError> {
         tokio::spawn(lede::metrics::serve(listener, metrics));
         tracing::info!(%addr, "metrics at /metrics");
     }
+    if let Some(addr) = args.http_addr {
+        tracing::info!(%addr, "HTTP: the JSON API, gRPC-Web, /healthz and the page at /");
+    }
     tracing::info!(addr = %args.addr, workers = config.limits.workers, "lede serving");
-    lede::server::serve(config, incoming, shutdown_signal()).await.map_err(|e| e as lede::commands::CliError)?;
+    lede::server::serve_with_http(config, incoming, http, shutdown_signal())
+        .await
+        .map_err(|e| e as lede::commands::CliError)?;
     tracing::info!("lede stopped");
     Ok(())
 }

@@ -24,6 +24,17 @@ struct Method {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct HttpCall {
+    route: &'static str,
+    status: u16,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct HttpRoute {
+    route: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct Stage {
     stage: &'static str,
 }
@@ -38,6 +49,9 @@ pub trait Recorder: std::fmt::Debug + Send + Sync {
     fn record_document(&self, bytes: usize, words: usize, stages: &[(&'static str, Duration)]);
     /// Counts a request as in flight until the guard drops.
     fn in_flight(&self) -> InFlight;
+    /// One answered request of the HTTP listener; `route` is a fixed label,
+    /// never the raw path.
+    fn record_http(&self, route: &'static str, status: u16, latency: Duration);
 }
 
 /// Records nothing.
@@ -50,6 +64,7 @@ impl Recorder for NoMetrics {
     fn in_flight(&self) -> InFlight {
         InFlight(None)
     }
+    fn record_http(&self, _: &'static str, _: u16, _: Duration) {}
 }
 
 /// Prometheus metrics with their own registry, rendered by [`serve`].
@@ -61,6 +76,8 @@ pub struct Metrics {
     document_bytes: Counter,
     document_words: Counter,
     stage_seconds: Family<Stage, Histogram, fn() -> Histogram>,
+    http_requests: Family<HttpCall, Counter>,
+    http_latency: Family<HttpRoute, Histogram, fn() -> Histogram>,
 }
 
 /// Buckets from 100 µs to about 3 minutes.
@@ -95,7 +112,25 @@ impl Metrics {
         registry.register("document_words", "Article text analyzed, in words", document_words.clone());
         let stage_seconds = Family::<Stage, Histogram, fn() -> Histogram>::new_with_constructor(seconds_histogram);
         registry.register("stage_duration_seconds", "Analysis time per stage", stage_seconds.clone());
-        Self { registry, requests, latency, in_flight, document_bytes, document_words, stage_seconds }
+        let http_requests = Family::<HttpCall, Counter>::default();
+        registry.register("http_requests", "Answered HTTP requests by route and status", http_requests.clone());
+        let http_latency = Family::<HttpRoute, Histogram, fn() -> Histogram>::new_with_constructor(seconds_histogram);
+        registry.register(
+            "http_request_duration_seconds",
+            "HTTP time to the response head by route",
+            http_latency.clone(),
+        );
+        Self {
+            registry,
+            requests,
+            latency,
+            in_flight,
+            document_bytes,
+            document_words,
+            stage_seconds,
+            http_requests,
+            http_latency,
+        }
     }
 
     /// The metrics in the OpenMetrics text format.
@@ -124,6 +159,11 @@ impl Recorder for Metrics {
     fn in_flight(&self) -> InFlight {
         self.in_flight.inc();
         InFlight(Some(self.in_flight.clone()))
+    }
+
+    fn record_http(&self, route: &'static str, status: u16, latency: Duration) {
+        self.http_requests.get_or_create(&HttpCall { route, status }).inc();
+        self.http_latency.get_or_create(&HttpRoute { route }).observe(latency.as_secs_f64());
     }
 }
 

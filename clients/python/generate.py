@@ -13,8 +13,9 @@ import ...`.
 The stubs are committed so that the package installs without grpcio-tools.
 Regenerate them whenever a .proto file under proto/lede changes, with the
 grpcio-tools version pinned in requirements-dev.txt (the generated code
-records it, and CI compares byte for byte). google.rpc.Status comes from
-googleapis-common-protos, so google/rpc is not generated here.
+records it, and CI compares byte for byte). google.rpc.Status and the
+google.api.http annotations come from googleapis-common-protos, so google/rpc
+and google/api are not generated here.
 """
 
 from __future__ import annotations

@@ -278,6 +278,11 @@ fn failed(id: &str, err: &ApiError) -> pb::AnalyzeArticleResult {
 /// The caller's deadline, from the `grpc-timeout` header.
 fn deadline<T>(req: &Request<T>) -> Option<Instant> {
     let value = req.metadata().get("grpc-timeout")?.to_str().ok()?;
+    Instant::now().checked_add(parse_grpc_timeout(value)?)
+}
+
+/// A `grpc-timeout` value ("20m", "3S") as a duration; `None` when malformed.
+pub fn parse_grpc_timeout(value: &str) -> Option<Duration> {
     let (amount, unit) = value.split_at(value.len().checked_sub(1)?);
     let amount: u64 = amount.parse().ok()?;
     let timeout = match unit {
@@ -289,7 +294,7 @@ fn deadline<T>(req: &Request<T>) -> Option<Instant> {
         "n" => Duration::from_nanos(amount),
         _ => return None,
     };
-    Instant::now().checked_add(timeout)
+    Some(timeout)
 }
 
 /// A request for one analysis, as the single-job RPCs make it.

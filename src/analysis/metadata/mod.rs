@@ -16,6 +16,7 @@ pub use language::LanguageSource;
 use crate::analysis::html::{MAX_BYLINE_WORDS, PageEvidence};
 use crate::analysis::segment::Segmentation;
 use crate::analysis::text::Span;
+use crate::analysis::{AnalysisError, Budget};
 use authors::Trust;
 
 /// Average adult reading speed, words per minute.
@@ -132,14 +133,16 @@ const AUTHOR_METAS: &[&str] = &[
 /// Extracts the article's metadata. `text` is the article text (the input
 /// itself for plain text), `seg` its segmentation, `page` the evidence of its
 /// HTML page if it came as HTML, `url` where it was published ("" if unknown),
-/// `language_hint` the caller's language code ("" if none).
+/// `language_hint` the caller's language code ("" if none). Stops when
+/// `budget` runs out.
 pub fn extract(
     text: &str,
     seg: &Segmentation,
     page: Option<&PageEvidence>,
     url: &str,
     language_hint: &str,
-) -> Metadata {
+    budget: &Budget,
+) -> Result<Metadata, AnalysisError> {
     let empty = PageEvidence::default();
     let page = page.unwrap_or(&empty);
     let ld = jsonld::read(&page.json_ld);
@@ -198,7 +201,7 @@ pub fn extract(
         &ld.description,
         page.meta(&["og:description", "description", "twitter:description", "dc.description"]).unwrap_or(""),
     ]);
-    let published = published_date(page, &ld, &text_evidence, text, &description, &canonical_url, month_first);
+    let published = published_date(page, &ld, &text_evidence, text, &description, &canonical_url, month_first, budget)?;
     let modified = [ld.modified.as_str(), page.meta(MODIFIED_METAS).unwrap_or("")]
         .into_iter()
         .chain(page.microdata("dateModified"))
@@ -206,7 +209,7 @@ pub fn extract(
         .find_map(dates::parse_machine);
 
     let words = seg.word_count();
-    Metadata {
+    Ok(Metadata {
         title,
         description,
         authors: find_authors(page, &ld, &text_evidence, text, &[publisher.as_str(), site_name, host.as_str()]),
@@ -231,7 +234,7 @@ pub fn extract(
         word_count: words,
         reading_time_seconds: u32::try_from((words * 60).div_ceil(READING_WORDS_PER_MINUTE)).unwrap_or(u32::MAX),
         social_handles: text_evidence.social_handles,
-    }
+    })
 }
 
 fn first_nonempty(values: &[&str]) -> String {
@@ -239,6 +242,7 @@ fn first_nonempty(values: &[&str]) -> String {
 }
 
 /// The publication date, from the most to the least deliberate evidence.
+#[allow(clippy::too_many_arguments)]
 fn published_date(
     page: &PageEvidence,
     ld: &jsonld::LinkedData,
@@ -247,7 +251,8 @@ fn published_date(
     description: &str,
     canonical_url: &str,
     month_first: bool,
-) -> Option<ArticleDate> {
+    budget: &Budget,
+) -> Result<Option<ArticleDate>, AnalysisError> {
     // The date of a video or an image in the page is not the article's,
     // unless nothing better dates it.
     let (ld_first, ld_last) = if ld.describes_page { (ld.published.as_str(), "") } else { ("", ld.published.as_str()) };
@@ -270,7 +275,7 @@ fn published_date(
             .filter(|d| d.boilerplate == boilerplate && !d.modified && (d.published || !published))
             .find_map(|d| parse_page_date(&d.value, month_first))
     };
-    let found = declared
+    let before_article_text = declared
         .or_else(|| page_date(true, false))
         .or_else(|| dates::from_url(canonical_url))
         .or(header_day)
@@ -283,12 +288,17 @@ fn published_date(
                 .find_map(|(_, v)| dates::parse_machine(v))
         })
         .or_else(|| dates::find_labelled(&page.page_text, month_first))
-        .or_else(|| page_date(true, true))
-        .or_else(|| in_text(article_text))
+        .or_else(|| page_date(true, true));
+    let in_article_text = match before_article_text {
+        Some(found) => Some(found),
+        None => dates::find_first_within(article_text, month_first, budget)?.map(|f| f.date),
+    };
+    let found = in_article_text
         .or_else(|| page_date(false, true))
         .or_else(|| in_text(&page.page_text))
         // "(Notizia del 14 Gennaio 2020)": a page that writes its date only in its summary.
-        .or_else(|| in_text(description))?;
+        .or_else(|| in_text(description));
+    let Some(found) = found else { return Ok(None) };
     let visible_days: Vec<ArticleDate> = page
         .headline_lines
         .iter()
@@ -304,7 +314,7 @@ fn published_date(
         .collect();
     // A time without offset and a time with one may tell the same moment.
     if let Some(joined) = other_sources.iter().find_map(|d| found.same_moment(*d)) {
-        return Some(joined);
+        return Ok(Some(joined));
     }
     // A UTC time stamp does not tell the local day: when the page shows its
     // readers another day that some time zone gives that moment, that day
@@ -313,7 +323,7 @@ fn published_date(
         && !visible_days.iter().any(|d| d.date() == found.date())
         && let Some(local) = visible_days.iter().find(|d| found.could_be_local_day(d.date()))
     {
-        return Some(*local);
+        return Ok(Some(*local));
     }
     // A date in markup that the page shows nowhere (a CMS's import or
     // re-publication time, a day misread from "11/01/2023") gives way to
@@ -323,10 +333,10 @@ fn published_date(
         && shown.date() != found.date()
         && !page_shows_day(page, &visible_days, found.date(), month_first)
     {
-        return Some(shown);
+        return Ok(Some(shown));
     }
     // A day from markup gains the time a visible date gives for the same day.
-    Some(other_sources.into_iter().fold(found, ArticleDate::refined_by))
+    Ok(Some(other_sources.into_iter().fold(found, ArticleDate::refined_by)))
 }
 
 /// The date of a bare "date" meta. Being as often the time the page was last

@@ -218,7 +218,12 @@ static BIO: LazyLock<Regex> = LazyLock::new(|| {
 /// Every "@handle" in the text, once each, in order; e-mail addresses are not handles.
 fn social_handles(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for c in HANDLE.captures_iter(text) {
+    // Most texts have no "@" at all; memchr tells at once, where the
+    // pattern's Unicode word boundary would walk a non-ASCII text slowly.
+    let Some(first_at) = memchr::memchr(b'@', text.as_bytes()) else { return out };
+    // A handle's match begins at most one character before its "@".
+    let from = (0..first_at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    for c in HANDLE.captures_iter(&text[from..]) {
         let handle = format!("@{}", &c[1]);
         if !out.contains(&handle) {
             out.push(handle);

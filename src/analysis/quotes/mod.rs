@@ -17,6 +17,7 @@ mod marks;
 use super::entities::{Entity, EntityType, MentionKind};
 use super::segment::Segmentation;
 use super::text::Span;
+use super::{AnalysisError, Budget};
 use attribution::{Doc, Found};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,17 +61,24 @@ const FLOATING_CONFIDENCE: f32 = 0.6;
 const LONE_CONFIDENCE: f32 = 0.3;
 
 /// The quotes of `text`, in text order.
-pub fn extract(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Quote> {
+pub fn extract(
+    text: &str,
+    seg: &Segmentation,
+    entities: &[Entity],
+    budget: &Budget,
+) -> Result<Vec<Quote>, AnalysisError> {
     let regions = marks::regions(text, seg);
     let doc = Doc::new(text, seg, &regions);
+    budget.check()?;
     let mut found = attribution::find(&doc);
+    budget.check()?;
     let claimed = attribution::claimed_regions(&found, regions.len());
     found.sort_by_key(|f| f.content.start);
     let found = with_unclaimed_regions(&doc, found, &claimed);
     let speakers = SpeakerIndex::new(entities);
     let mut quotes: Vec<Quote> = found.into_iter().map(|f| speakers.quote(text, f, entities)).collect();
     drop_nested(&mut quotes);
-    quotes
+    Ok(quotes)
 }
 
 /// Keeps the outer of two nested attributions ("'He said he would go,' she

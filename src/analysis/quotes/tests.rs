@@ -6,7 +6,8 @@ const SEED: &str = include_str!("../../../tests/fixtures/seed.txt");
 
 /// (kind, content, speaker, cue, speaker name) of each quote.
 fn quotes_of(text: &str, entities: &[Entity]) -> Vec<(QuoteKind, String, String, String, String)> {
-    extract(text, &segment(text), entities)
+    extract(text, &segment(text), entities, &Budget::default())
+        .unwrap()
         .into_iter()
         .map(|q| {
             let of = |s: Option<Span>| s.map_or(String::new(), |s| s.of(text).to_owned());
@@ -90,7 +91,7 @@ fn seed_speakers_resolve_through_the_entities_mentions() {
         ],
     );
     let entities = [zakharova, galuzin];
-    let quotes = extract(SEED, &segment(SEED), &entities);
+    let quotes = extract(SEED, &segment(SEED), &entities, &Budget::default()).unwrap();
     let by_cue = |cue: &str| {
         quotes
             .iter()
@@ -254,7 +255,7 @@ fn scare_quotes_titles_and_headline_terms_are_not_quotes() {
 fn confidence_ranks_attributed_quotes_above_lone_ones() {
     let text =
         "\"We will win this race together,\" Smith said.\n\nLater.\n\n\"Nobody expected a storm this large in May.\"";
-    let quotes = extract(text, &segment(text), &[]);
+    let quotes = extract(text, &segment(text), &[], &Budget::default()).unwrap();
     assert_eq!(quotes.len(), 2);
     assert!(quotes[0].confidence > quotes[1].confidence);
     assert!(quotes.iter().all(|q| (0.0..=1.0).contains(&q.confidence)));
@@ -318,10 +319,10 @@ fn names_are_taken_from_speaker_phrases_only_when_they_look_like_names() {
 fn many_quote_marks_and_a_large_text_stay_linear() {
     let marks = "\"a\" said he, ".repeat(50_000);
     let started = std::time::Instant::now();
-    let _ = extract(&marks, &segment(&marks), &[]);
+    let _ = extract(&marks, &segment(&marks), &[], &Budget::default()).unwrap();
     let prose =
         "Smith said that the talks, which \"failed\" twice, would resume, adding that nobody knew when. ".repeat(5_000);
-    let _ = extract(&prose, &segment(&prose), &[]);
+    let _ = extract(&prose, &segment(&prose), &[], &Budget::default()).unwrap();
     assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
 }
 
@@ -329,6 +330,6 @@ fn many_quote_marks_and_a_large_text_stay_linear() {
 fn no_panic_on_odd_input() {
     for text in ["", "\"", "''", "“”", "said", "\" said \"", "according to", "— “x” ―", "He said:", "«»", "‘’’‘"]
     {
-        let _ = extract(text, &segment(text), &[]);
+        let _ = extract(text, &segment(text), &[], &Budget::default()).unwrap();
     }
 }

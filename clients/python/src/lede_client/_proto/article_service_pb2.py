@@ -22,49 +22,62 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.rpc import status_pb2 as google_dot_rpc_dot_status__pb2
 from lede_client._proto import article_pb2 as lede_dot_v1_dot_article__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dlede/v1/article_service.proto\x12\x07lede.v1\x1a\x17google/rpc/status.proto\x1a\x15lede/v1/article.proto\"i\n\x14ParseMetadataRequest\x12#\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x11.lede.v1.Document\x12,\n\rencoding_type\x18\x02 \x01(\x0e\x32\x15.lede.v1.EncodingType\"\x8d\x01\n\x15ParseMetadataResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12,\n\rencoding_type\x18\x03 \x01(\x0e\x32\x15.lede.v1.EncodingType\x12#\n\x08metadata\x18\x04 \x01(\x0b\x32\x11.lede.v1.Metadata\"k\n\x16\x45xtractEntitiesRequest\x12#\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x11.lede.v1.Document\x12,\n\rencoding_type\x18\x02 \x01(\x0e\x32\x15.lede.v1.EncodingType\"\x8d\x01\n\x17\x45xtractEntitiesResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12,\n\rencoding_type\x18\x03 \x01(\x0e\x32\x15.lede.v1.EncodingType\x12!\n\x08\x65ntities\x18\x04 \x03(\x0b\x32\x0f.lede.v1.Entity\"i\n\x14\x45xtractQuotesRequest\x12#\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x11.lede.v1.Document\x12,\n\rencoding_type\x18\x02 \x01(\x0e\x32\x15.lede.v1.EncodingType\"\xab\x01\n\x15\x45xtractQuotesResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12,\n\rencoding_type\x18\x03 \x01(\x0e\x32\x15.lede.v1.EncodingType\x12\x1e\n\x06quotes\x18\x04 \x03(\x0b\x32\x0e.lede.v1.Quote\x12!\n\x08speakers\x18\x05 \x03(\x0b\x32\x0f.lede.v1.Entity\"\x97\x01\n\x10SummarizeRequest\x12#\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x11.lede.v1.Document\x12,\n\rencoding_type\x18\x02 \x01(\x0e\x32\x15.lede.v1.EncodingType\x12\x30\n\x0fsummary_options\x18\x03 \x01(\x0b\x32\x17.lede.v1.SummaryOptions\"\x87\x01\n\x11SummarizeResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12,\n\rencoding_type\x18\x03 \x01(\x0e\x32\x15.lede.v1.EncodingType\x12!\n\x07summary\x18\x04 \x01(\x0b\x32\x10.lede.v1.Summary\"\xc1\x01\n\x15\x41nalyzeArticleRequest\x12#\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x11.lede.v1.Document\x12#\n\x08\x66\x65\x61tures\x18\x02 \x01(\x0b\x32\x11.lede.v1.Features\x12,\n\rencoding_type\x18\x03 \x01(\x0e\x32\x15.lede.v1.EncodingType\x12\x30\n\x0fsummary_options\x18\x04 \x01(\x0b\x32\x17.lede.v1.SummaryOptions\"O\n\x08\x46\x65\x61tures\x12\x10\n\x08metadata\x18\x01 \x01(\x08\x12\x10\n\x08\x65ntities\x18\x02 \x01(\x08\x12\x0e\n\x06quotes\x18\x03 \x01(\x08\x12\x0f\n\x07summary\x18\x04 \x01(\x08\"\xc1\x02\n\x16\x41nalyzeArticleResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12,\n\rencoding_type\x18\x03 \x01(\x0e\x32\x15.lede.v1.EncodingType\x12%\n\nparagraphs\x18\x04 \x03(\x0b\x32\x11.lede.v1.TextSpan\x12$\n\tsentences\x18\x05 \x03(\x0b\x32\x11.lede.v1.Sentence\x12#\n\x08metadata\x18\x06 \x01(\x0b\x32\x11.lede.v1.Metadata\x12!\n\x08\x65ntities\x18\x07 \x03(\x0b\x32\x0f.lede.v1.Entity\x12\x1e\n\x06quotes\x18\x08 \x03(\x0b\x32\x0e.lede.v1.Quote\x12!\n\x07summary\x18\t \x01(\x0b\x32\x10.lede.v1.Summary\"O\n\x1b\x42\x61tchAnalyzeArticlesRequest\x12\x30\n\x08requests\x18\x01 \x03(\x0b\x32\x1e.lede.v1.AnalyzeArticleRequest\"N\n\x1c\x42\x61tchAnalyzeArticlesResponse\x12.\n\x07results\x18\x01 \x03(\x0b\x32\x1d.lede.v1.AnalyzeArticleResult\"\x90\x01\n\x14\x41nalyzeArticleResult\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x33\n\x08response\x18\x02 \x01(\x0b\x32\x1f.lede.v1.AnalyzeArticleResponseH\x00\x12#\n\x05\x65rror\x18\x03 \x01(\x0b\x32\x12.google.rpc.StatusH\x00\x42\t\n\x07outcome\"O\n\x1cStreamAnalyzeArticlesRequest\x12/\n\x07request\x18\x01 \x01(\x0b\x32\x1e.lede.v1.AnalyzeArticleRequest\"N\n\x1dStreamAnalyzeArticlesResponse\x12-\n\x06result\x18\x01 \x01(\x0b\x32\x1d.lede.v1.AnalyzeArticleResult2\xee\x04\n\x0e\x41rticleService\x12N\n\rParseMetadata\x12\x1d.lede.v1.ParseMetadataRequest\x1a\x1e.lede.v1.ParseMetadataResponse\x12T\n\x0f\x45xtractEntities\x12\x1f.lede.v1.ExtractEntitiesRequest\x1a .lede.v1.ExtractEntitiesResponse\x12N\n\rExtractQuotes\x12\x1d.lede.v1.ExtractQuotesRequest\x1a\x1e.lede.v1.ExtractQuotesResponse\x12\x42\n\tSummarize\x12\x19.lede.v1.SummarizeRequest\x1a\x1a.lede.v1.SummarizeResponse\x12Q\n\x0e\x41nalyzeArticle\x12\x1e.lede.v1.AnalyzeArticleRequest\x1a\x1f.lede.v1.AnalyzeArticleResponse\x12\x63\n\x14\x42\x61tchAnalyzeArticles\x12$.lede.v1.BatchAnalyzeArticlesRequest\x1a%.lede.v1.BatchAnalyzeArticlesResponse\x12j\n\x15StreamAnalyzeArticles\x12%.lede.v1.StreamAnalyzeArticlesRequest\x1a&.lede.v1.StreamAnalyzeArticlesResponse(\x01\x30\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dlede/v1/article_service.proto\x12\x07lede.v1\x1a\x1cgoogle/api/annotations.proto\x1a\x17google/rpc/status.proto\x1a\x15lede/v1/article.proto\"i\n\x14ParseMetadataRequest\x12#\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x11.lede.v1.Document\x12,\n\rencoding_type\x18\x02 \x01(\x0e\x32\x15.lede.v1.EncodingType\"\x8d\x01\n\x15ParseMetadataResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12,\n\rencoding_type\x18\x03 \x01(\x0e\x32\x15.lede.v1.EncodingType\x12#\n\x08metadata\x18\x04 \x01(\x0b\x32\x11.lede.v1.Metadata\"k\n\x16\x45xtractEntitiesRequest\x12#\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x11.lede.v1.Document\x12,\n\rencoding_type\x18\x02 \x01(\x0e\x32\x15.lede.v1.EncodingType\"\x8d\x01\n\x17\x45xtractEntitiesResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12,\n\rencoding_type\x18\x03 \x01(\x0e\x32\x15.lede.v1.EncodingType\x12!\n\x08\x65ntities\x18\x04 \x03(\x0b\x32\x0f.lede.v1.Entity\"i\n\x14\x45xtractQuotesRequest\x12#\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x11.lede.v1.Document\x12,\n\rencoding_type\x18\x02 \x01(\x0e\x32\x15.lede.v1.EncodingType\"\xab\x01\n\x15\x45xtractQuotesResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12,\n\rencoding_type\x18\x03 \x01(\x0e\x32\x15.lede.v1.EncodingType\x12\x1e\n\x06quotes\x18\x04 \x03(\x0b\x32\x0e.lede.v1.Quote\x12!\n\x08speakers\x18\x05 \x03(\x0b\x32\x0f.lede.v1.Entity\"\x97\x01\n\x10SummarizeRequest\x12#\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x11.lede.v1.Document\x12,\n\rencoding_type\x18\x02 \x01(\x0e\x32\x15.lede.v1.EncodingType\x12\x30\n\x0fsummary_options\x18\x03 \x01(\x0b\x32\x17.lede.v1.SummaryOptions\"\x87\x01\n\x11SummarizeResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12,\n\rencoding_type\x18\x03 \x01(\x0e\x32\x15.lede.v1.EncodingType\x12!\n\x07summary\x18\x04 \x01(\x0b\x32\x10.lede.v1.Summary\"\xc1\x01\n\x15\x41nalyzeArticleRequest\x12#\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x11.lede.v1.Document\x12#\n\x08\x66\x65\x61tures\x18\x02 \x01(\x0b\x32\x11.lede.v1.Features\x12,\n\rencoding_type\x18\x03 \x01(\x0e\x32\x15.lede.v1.EncodingType\x12\x30\n\x0fsummary_options\x18\x04 \x01(\x0b\x32\x17.lede.v1.SummaryOptions\"O\n\x08\x46\x65\x61tures\x12\x10\n\x08metadata\x18\x01 \x01(\x08\x12\x10\n\x08\x65ntities\x18\x02 \x01(\x08\x12\x0e\n\x06quotes\x18\x03 \x01(\x08\x12\x0f\n\x07summary\x18\x04 \x01(\x08\"\xc1\x02\n\x16\x41nalyzeArticleResponse\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12,\n\rencoding_type\x18\x03 \x01(\x0e\x32\x15.lede.v1.EncodingType\x12%\n\nparagraphs\x18\x04 \x03(\x0b\x32\x11.lede.v1.TextSpan\x12$\n\tsentences\x18\x05 \x03(\x0b\x32\x11.lede.v1.Sentence\x12#\n\x08metadata\x18\x06 \x01(\x0b\x32\x11.lede.v1.Metadata\x12!\n\x08\x65ntities\x18\x07 \x03(\x0b\x32\x0f.lede.v1.Entity\x12\x1e\n\x06quotes\x18\x08 \x03(\x0b\x32\x0e.lede.v1.Quote\x12!\n\x07summary\x18\t \x01(\x0b\x32\x10.lede.v1.Summary\"O\n\x1b\x42\x61tchAnalyzeArticlesRequest\x12\x30\n\x08requests\x18\x01 \x03(\x0b\x32\x1e.lede.v1.AnalyzeArticleRequest\"N\n\x1c\x42\x61tchAnalyzeArticlesResponse\x12.\n\x07results\x18\x01 \x03(\x0b\x32\x1d.lede.v1.AnalyzeArticleResult\"\x90\x01\n\x14\x41nalyzeArticleResult\x12\x13\n\x0b\x64ocument_id\x18\x01 \x01(\t\x12\x33\n\x08response\x18\x02 \x01(\x0b\x32\x1f.lede.v1.AnalyzeArticleResponseH\x00\x12#\n\x05\x65rror\x18\x03 \x01(\x0b\x32\x12.google.rpc.StatusH\x00\x42\t\n\x07outcome\"O\n\x1cStreamAnalyzeArticlesRequest\x12/\n\x07request\x18\x01 \x01(\x0b\x32\x1e.lede.v1.AnalyzeArticleRequest\"N\n\x1dStreamAnalyzeArticlesResponse\x12-\n\x06result\x18\x01 \x01(\x0b\x32\x1d.lede.v1.AnalyzeArticleResult2\xd0\x06\n\x0e\x41rticleService\x12u\n\rParseMetadata\x12\x1d.lede.v1.ParseMetadataRequest\x1a\x1e.lede.v1.ParseMetadataResponse\"%\x82\xd3\xe4\x93\x02\x1f\"\x1a/v1/articles:parseMetadata:\x01*\x12}\n\x0f\x45xtractEntities\x12\x1f.lede.v1.ExtractEntitiesRequest\x1a .lede.v1.ExtractEntitiesResponse\"\'\x82\xd3\xe4\x93\x02!\"\x1c/v1/articles:extractEntities:\x01*\x12u\n\rExtractQuotes\x12\x1d.lede.v1.ExtractQuotesRequest\x1a\x1e.lede.v1.ExtractQuotesResponse\"%\x82\xd3\xe4\x93\x02\x1f\"\x1a/v1/articles:extractQuotes:\x01*\x12\x65\n\tSummarize\x12\x19.lede.v1.SummarizeRequest\x1a\x1a.lede.v1.SummarizeResponse\"!\x82\xd3\xe4\x93\x02\x1b\"\x16/v1/articles:summarize:\x01*\x12r\n\x0e\x41nalyzeArticle\x12\x1e.lede.v1.AnalyzeArticleRequest\x1a\x1f.lede.v1.AnalyzeArticleResponse\"\x1f\x82\xd3\xe4\x93\x02\x19\"\x14/v1/articles:analyze:\x01*\x12\x89\x01\n\x14\x42\x61tchAnalyzeArticles\x12$.lede.v1.BatchAnalyzeArticlesRequest\x1a%.lede.v1.BatchAnalyzeArticlesResponse\"$\x82\xd3\xe4\x93\x02\x1e\"\x19/v1/articles:batchAnalyze:\x01*\x12j\n\x15StreamAnalyzeArticles\x12%.lede.v1.StreamAnalyzeArticlesRequest\x1a&.lede.v1.StreamAnalyzeArticlesResponse(\x01\x30\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'lede_client._proto.article_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_PARSEMETADATAREQUEST']._serialized_start=90
-  _globals['_PARSEMETADATAREQUEST']._serialized_end=195
-  _globals['_PARSEMETADATARESPONSE']._serialized_start=198
-  _globals['_PARSEMETADATARESPONSE']._serialized_end=339
-  _globals['_EXTRACTENTITIESREQUEST']._serialized_start=341
-  _globals['_EXTRACTENTITIESREQUEST']._serialized_end=448
-  _globals['_EXTRACTENTITIESRESPONSE']._serialized_start=451
-  _globals['_EXTRACTENTITIESRESPONSE']._serialized_end=592
-  _globals['_EXTRACTQUOTESREQUEST']._serialized_start=594
-  _globals['_EXTRACTQUOTESREQUEST']._serialized_end=699
-  _globals['_EXTRACTQUOTESRESPONSE']._serialized_start=702
-  _globals['_EXTRACTQUOTESRESPONSE']._serialized_end=873
-  _globals['_SUMMARIZEREQUEST']._serialized_start=876
-  _globals['_SUMMARIZEREQUEST']._serialized_end=1027
-  _globals['_SUMMARIZERESPONSE']._serialized_start=1030
-  _globals['_SUMMARIZERESPONSE']._serialized_end=1165
-  _globals['_ANALYZEARTICLEREQUEST']._serialized_start=1168
-  _globals['_ANALYZEARTICLEREQUEST']._serialized_end=1361
-  _globals['_FEATURES']._serialized_start=1363
-  _globals['_FEATURES']._serialized_end=1442
-  _globals['_ANALYZEARTICLERESPONSE']._serialized_start=1445
-  _globals['_ANALYZEARTICLERESPONSE']._serialized_end=1766
-  _globals['_BATCHANALYZEARTICLESREQUEST']._serialized_start=1768
-  _globals['_BATCHANALYZEARTICLESREQUEST']._serialized_end=1847
-  _globals['_BATCHANALYZEARTICLESRESPONSE']._serialized_start=1849
-  _globals['_BATCHANALYZEARTICLESRESPONSE']._serialized_end=1927
-  _globals['_ANALYZEARTICLERESULT']._serialized_start=1930
-  _globals['_ANALYZEARTICLERESULT']._serialized_end=2074
-  _globals['_STREAMANALYZEARTICLESREQUEST']._serialized_start=2076
-  _globals['_STREAMANALYZEARTICLESREQUEST']._serialized_end=2155
-  _globals['_STREAMANALYZEARTICLESRESPONSE']._serialized_start=2157
-  _globals['_STREAMANALYZEARTICLESRESPONSE']._serialized_end=2235
-  _globals['_ARTICLESERVICE']._serialized_start=2238
-  _globals['_ARTICLESERVICE']._serialized_end=2860
+  _globals['_ARTICLESERVICE'].methods_by_name['ParseMetadata']._loaded_options = None
+  _globals['_ARTICLESERVICE'].methods_by_name['ParseMetadata']._serialized_options = b'\202\323\344\223\002\037\"\032/v1/articles:parseMetadata:\001*'
+  _globals['_ARTICLESERVICE'].methods_by_name['ExtractEntities']._loaded_options = None
+  _globals['_ARTICLESERVICE'].methods_by_name['ExtractEntities']._serialized_options = b'\202\323\344\223\002!\"\034/v1/articles:extractEntities:\001*'
+  _globals['_ARTICLESERVICE'].methods_by_name['ExtractQuotes']._loaded_options = None
+  _globals['_ARTICLESERVICE'].methods_by_name['ExtractQuotes']._serialized_options = b'\202\323\344\223\002\037\"\032/v1/articles:extractQuotes:\001*'
+  _globals['_ARTICLESERVICE'].methods_by_name['Summarize']._loaded_options = None
+  _globals['_ARTICLESERVICE'].methods_by_name['Summarize']._serialized_options = b'\202\323\344\223\002\033\"\026/v1/articles:summarize:\001*'
+  _globals['_ARTICLESERVICE'].methods_by_name['AnalyzeArticle']._loaded_options = None
+  _globals['_ARTICLESERVICE'].methods_by_name['AnalyzeArticle']._serialized_options = b'\202\323\344\223\002\031\"\024/v1/articles:analyze:\001*'
+  _globals['_ARTICLESERVICE'].methods_by_name['BatchAnalyzeArticles']._loaded_options = None
+  _globals['_ARTICLESERVICE'].methods_by_name['BatchAnalyzeArticles']._serialized_options = b'\202\323\344\223\002\036\"\031/v1/articles:batchAnalyze:\001*'
+  _globals['_PARSEMETADATAREQUEST']._serialized_start=120
+  _globals['_PARSEMETADATAREQUEST']._serialized_end=225
+  _globals['_PARSEMETADATARESPONSE']._serialized_start=228
+  _globals['_PARSEMETADATARESPONSE']._serialized_end=369
+  _globals['_EXTRACTENTITIESREQUEST']._serialized_start=371
+  _globals['_EXTRACTENTITIESREQUEST']._serialized_end=478
+  _globals['_EXTRACTENTITIESRESPONSE']._serialized_start=481
+  _globals['_EXTRACTENTITIESRESPONSE']._serialized_end=622
+  _globals['_EXTRACTQUOTESREQUEST']._serialized_start=624
+  _globals['_EXTRACTQUOTESREQUEST']._serialized_end=729
+  _globals['_EXTRACTQUOTESRESPONSE']._serialized_start=732
+  _globals['_EXTRACTQUOTESRESPONSE']._serialized_end=903
+  _globals['_SUMMARIZEREQUEST']._serialized_start=906
+  _globals['_SUMMARIZEREQUEST']._serialized_end=1057
+  _globals['_SUMMARIZERESPONSE']._serialized_start=1060
+  _globals['_SUMMARIZERESPONSE']._serialized_end=1195
+  _globals['_ANALYZEARTICLEREQUEST']._serialized_start=1198
+  _globals['_ANALYZEARTICLEREQUEST']._serialized_end=1391
+  _globals['_FEATURES']._serialized_start=1393
+  _globals['_FEATURES']._serialized_end=1472
+  _globals['_ANALYZEARTICLERESPONSE']._serialized_start=1475
+  _globals['_ANALYZEARTICLERESPONSE']._serialized_end=1796
+  _globals['_BATCHANALYZEARTICLESREQUEST']._serialized_start=1798
+  _globals['_BATCHANALYZEARTICLESREQUEST']._serialized_end=1877
+  _globals['_BATCHANALYZEARTICLESRESPONSE']._serialized_start=1879
+  _globals['_BATCHANALYZEARTICLESRESPONSE']._serialized_end=1957
+  _globals['_ANALYZEARTICLERESULT']._serialized_start=1960
+  _globals['_ANALYZEARTICLERESULT']._serialized_end=2104
+  _globals['_STREAMANALYZEARTICLESREQUEST']._serialized_start=2106
+  _globals['_STREAMANALYZEARTICLESREQUEST']._serialized_end=2185
+  _globals['_STREAMANALYZEARTICLESRESPONSE']._serialized_start=2187
+  _globals['_STREAMANALYZEARTICLESRESPONSE']._serialized_end=2265
+  _globals['_ARTICLESERVICE']._serialized_start=2268
+  _globals['_ARTICLESERVICE']._serialized_end=3116
 # @@protoc_insertion_point(module_scope)

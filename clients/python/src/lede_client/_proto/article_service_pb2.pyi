@@ -1,3 +1,4 @@
+from google.api import annotations_pb2 as _annotations_pb2
 from google.rpc import status_pb2 as _status_pb2
 from lede_client._proto import article_pb2 as _article_pb2
 from google.protobuf.internal import containers as _containers

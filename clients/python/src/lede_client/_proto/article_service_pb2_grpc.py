@@ -32,6 +32,9 @@ class ArticleServiceStub:
 
     Every response carries `text`, the plain text that all its spans index into,
     and echoes the `encoding_type` those spans are counted in.
+
+    The unary RPCs are also served as proto3 JSON over HTTP, at the routes their
+    `google.api.http` options name (`lede serve --http-addr`).
     """
 
     def __init__(self, channel):
@@ -84,6 +87,9 @@ class ArticleServiceServicer:
 
     Every response carries `text`, the plain text that all its spans index into,
     and echoes the `encoding_type` those spans are counted in.
+
+    The unary RPCs are also served as proto3 JSON over HTTP, at the routes their
+    `google.api.http` options name (`lede serve --http-addr`).
     """
 
     def ParseMetadata(self, request, context):
@@ -192,6 +198,9 @@ class ArticleService:
 
     Every response carries `text`, the plain text that all its spans index into,
     and echoes the `encoding_type` those spans are counted in.
+
+    The unary RPCs are also served as proto3 JSON over HTTP, at the routes their
+    `google.api.http` options name (`lede serve --http-addr`).
     """
 
     @staticmethod
