@@ -20,7 +20,6 @@
 
 use super::article::keeps;
 use super::walk::Block;
-use std::borrow::Cow;
 use std::panic::{self, AssertUnwindSafe};
 
 /// The crate runs only on a DOM no deeper than this. Its tree walks recurse
@@ -173,11 +172,11 @@ fn merged(blocks: &[Block], own: &[usize], matcher: &mut Matcher<'_>) -> Result<
     // button or a credit line it left out (a few short blocks, no prose).
     let mut run_end = last + 1;
     let mut gap = 0;
-    for i in last + 1..blocks.len() {
+    for (i, block) in blocks.iter().enumerate().skip(last + 1) {
         if matcher.crate_keeps(i)? {
             run_end = i + 1;
             gap = 0;
-        } else if gap < MAX_RUN_GAP && !is_prose(&blocks[i]) {
+        } else if gap < MAX_RUN_GAP && !is_prose(block) {
             gap += 1;
         } else {
             break;
@@ -219,8 +218,8 @@ fn is_prose(block: &Block) -> bool {
 
 /// The page as the crate may read it: within [`MAX_PAGE_BYTES`] and a
 /// DOM `depth` (measured on Lede's own parse) within [`MAX_TREE_DEPTH`].
-pub(super) fn admissible<'a>(page: &'a Cow<'_, str>, depth: usize) -> Option<&'a str> {
-    (page.len() <= MAX_PAGE_BYTES && depth <= MAX_TREE_DEPTH).then_some(page.as_ref())
+pub(super) fn admissible(page: &str, depth: usize) -> Option<&str> {
+    (page.len() <= MAX_PAGE_BYTES && depth <= MAX_TREE_DEPTH).then_some(page)
 }
 
 #[cfg(test)]
@@ -298,10 +297,10 @@ mod tests {
 
     #[test]
     fn only_bounded_pages_are_handed_over() {
-        let page = Cow::Borrowed("<p>x</p>");
-        assert!(admissible(&page, MAX_TREE_DEPTH).is_some());
-        assert!(admissible(&page, MAX_TREE_DEPTH + 1).is_none());
-        let big = Cow::Owned("x".repeat(MAX_PAGE_BYTES + 1));
+        let page = "<p>x</p>";
+        assert!(admissible(page, MAX_TREE_DEPTH).is_some());
+        assert!(admissible(page, MAX_TREE_DEPTH + 1).is_none());
+        let big = "x".repeat(MAX_PAGE_BYTES + 1);
         assert!(admissible(&big, 1).is_none());
     }
 }
