@@ -7,6 +7,7 @@
 //! under its own heading stay out.
 
 use super::evidence::MAX_BYLINE_WORDS;
+use super::second_opinion::{self, SecondOpinion};
 use super::walk::{Block, ElementInfo, Walker};
 
 /// How many blocks after the article may hold its signature.
@@ -115,10 +116,24 @@ fn paragraph_score(block: &Block) -> f32 {
 
 impl Walker {
     /// The article body: the best-scoring block, grown to its article
-    /// container and its sibling sections.
-    pub(super) fn article_text(&mut self) -> String {
+    /// container and its sibling sections, then merged with the second
+    /// opinion when there is one. The evidence lines come from Lede's own
+    /// choice, so that metadata does not depend on the crate.
+    pub(super) fn article_text(&mut self, opinion: Option<&SecondOpinion>) -> String {
+        let own = self.own_article();
+        let mut chosen = match opinion {
+            Some(opinion) => second_opinion::merge(&self.blocks, &own, opinion),
+            None => own,
+        };
+        drop_dangling_labels(&self.blocks, &mut chosen);
+        chosen.iter().map(|&i| self.blocks[i].text.as_str()).collect::<Vec<_>>().join("\n\n")
+    }
+
+    /// The indices of the blocks Lede's own extractor takes for the article,
+    /// in order, noting the lines around it where bylines and signatures stand.
+    fn own_article(&mut self) -> Vec<usize> {
         self.score();
-        let Some(best) = self.best_candidate() else { return self.all_text() };
+        let Some(best) = self.best_candidate() else { return self.all_blocks() };
         let subtrees = Subtrees::new(&self.elements, &self.blocks);
         let (core, roots) = self.article_roots(best, &subtrees);
         // The roots are disjoint subtrees: marking their elements costs one pass.
@@ -130,7 +145,7 @@ impl Walker {
             }
         }
         let in_article = |b: &Block| included.get(b.owner).copied().unwrap_or(false);
-        let text = self.story_blocks(&included, &roots).join("\n\n");
+        let story = self.story_blocks(&included, &roots);
         // The few blocks after the article hold a signature or a source line
         // that its text left out.
         if let Some(last) = self.blocks.iter().rposition(in_article) {
@@ -147,7 +162,7 @@ impl Walker {
         }
         self.page.opening_lines =
             short_lines(self.blocks.iter().filter(|b| in_article(b)).take(OPENING_BLOCKS), MAX_BYLINE_WORDS);
-        text
+        story
     }
 
     /// The subtrees that make the article: the winning block, or the
@@ -213,12 +228,14 @@ impl Walker {
         (top, roots)
     }
 
-    /// The texts of the article's blocks that belong in its text; a section
-    /// headed "Most read", "Related" or "Comments" is left out whole.
-    fn story_blocks(&self, included: &[bool], roots: &[usize]) -> Vec<&str> {
+    /// The article's blocks that belong in its text; a section headed
+    /// "Most read", "Related" or "Comments" is left out whole.
+    fn story_blocks(&self, included: &[bool], roots: &[usize]) -> Vec<usize> {
         let mut parts = Vec::new();
         let mut skip: Option<Skip> = None;
-        for block in self.blocks.iter().filter(|b| included.get(b.owner).copied().unwrap_or(false)) {
+        for (index, block) in
+            self.blocks.iter().enumerate().filter(|(_, b)| included.get(b.owner).copied().unwrap_or(false))
+        {
             if let Some(section) = skip {
                 let ends = match section {
                     Skip::Subtree(end) => block.owner >= end,
@@ -245,7 +262,7 @@ impl Walker {
                 continue;
             }
             if keeps(block) {
-                parts.push(block.text.as_str());
+                parts.push(index);
             }
         }
         parts
@@ -304,8 +321,8 @@ impl Walker {
             .map(|(i, _)| i)
     }
 
-    fn all_text(&self) -> String {
-        self.blocks.iter().filter(|b| keeps(b)).map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n\n")
+    fn all_blocks(&self) -> Vec<usize> {
+        (0..self.blocks.len()).filter(|&i| keeps(&self.blocks[i])).collect()
     }
 }
 
@@ -321,22 +338,108 @@ fn short_lines<'a>(blocks: impl IntoIterator<Item = &'a Block>, max_words: usize
         .collect()
 }
 
+/// A line that announces what follows it: a subheading, or a short line
+/// ending in a colon ("Weitere Informationen:", "Related").
+fn is_label(block: &Block) -> bool {
+    if block.text.contains('\n') {
+        return false;
+    }
+    match block.heading {
+        Some(level) => level >= 2 && !more_words_than(&block.text, 12),
+        None => !more_words_than(&block.text, 8) && block.text.trim_end().ends_with(':'),
+    }
+}
+
+/// Leaves out labels whose section did not make it into the text: one at
+/// the text's end ("Related", "Mehr Themen:" over a list left out), or one
+/// followed by a heading as high as itself. A label belongs with what it
+/// announces.
+fn drop_dangling_labels(blocks: &[Block], chosen: &mut Vec<usize>) {
+    // A label that is not a heading ranks below every heading.
+    let level = |b: &Block| b.heading.unwrap_or(7);
+    // From the end, so that a label left hanging by the one after it goes too.
+    for k in (0..chosen.len()).rev() {
+        let label = &blocks[chosen[k]];
+        if !is_label(label) {
+            continue;
+        }
+        let dangling = chosen
+            .get(k + 1)
+            .is_none_or(|&next| blocks[next].heading.is_some() && level(&blocks[next]) <= level(label));
+        if dangling {
+            chosen.remove(k);
+        }
+    }
+}
+
+/// Whether `text` has more than `n` words; stops counting there, as the
+/// blocks asked about may be whole pages long.
+fn more_words_than(text: &str, n: usize) -> bool {
+    text.split_whitespace().nth(n).is_some()
+}
+
 /// Whether a block of the article's container belongs in its text.
-fn keeps(block: &Block) -> bool {
+pub(super) fn keeps(block: &Block) -> bool {
     let chars = block.text.chars().count().max(1);
     let link_density = block.link_chars as f32 / chars as f32;
     if block.heading == Some(1) || (link_density > 0.5 && chars < 200) {
         return false;
     }
-    !is_boilerplate_line(&block.text)
+    !is_boilerplate_line(&block.text) && !is_credit_line(&block.text)
+}
+
+/// Credit lines run to a few words: a longer one is a caption's sentence.
+const MAX_CREDIT_WORDS: usize = 15;
+
+/// An image credit: "© AFP / Jane Doe", "Foto: dpa", "Photograph by Jane
+/// Doe", "(Bild: Jane Doe)", "Crédit photo : X". A caption's own sentence
+/// is kept; its credit is not the story.
+fn is_credit_line(text: &str) -> bool {
+    if more_words_than(text, MAX_CREDIT_WORDS) {
+        return false;
+    }
+    if text.contains('©') {
+        return true;
+    }
+    const CREDIT_WORDS: &[&str] = &[
+        "photo",
+        "photos",
+        "photograph",
+        "picture",
+        "image",
+        "credit",
+        "credits",
+        "foto",
+        "fotos",
+        "bild",
+        "bilder",
+        "titelbild",
+        "symbolbild",
+        "crédit",
+        "crédits",
+        "imagen",
+    ];
+    let lower = text.to_lowercase();
+    let mut words = lower.split(|c: char| c.is_whitespace() || c == '(').filter(|w| !w.is_empty());
+    let Some(first) = words.next() else { return false };
+    let (name, rest) = first.split_at(first.find(|c: char| !c.is_alphabetic()).unwrap_or(first.len()));
+    if !CREDIT_WORDS.contains(&name) {
+        return false;
+    }
+    // "Foto:", "Photo (cc) :", "Image credit:", "Photograph by", "Bild von".
+    rest.starts_with(':')
+        || words.clone().next().is_some_and(|w| matches!(w, "by" | "von" | "par"))
+        || words.take(3).any(|w| w.ends_with(':'))
 }
 
 /// A heading over what is not the story: other articles, comments, appeals.
 fn is_aside_heading(block: &Block) -> bool {
-    if block.heading.is_none_or(|level| level < 2) && block.text.split_whitespace().count() > 4 {
+    // "Weitere Informationen:" in bold heads its section as an `<h3>` would.
+    let label = block.heading.is_none() && is_label(block);
+    if !label && block.heading.is_none_or(|level| level < 2) && more_words_than(&block.text, 4) {
         return false;
     }
-    if block.text.split_whitespace().count() > 8 || block.text.contains('\n') {
+    if more_words_than(&block.text, 8) || block.text.contains('\n') {
         return false;
     }
     let lower = block.text.to_lowercase();
@@ -412,6 +515,29 @@ fn is_aside_heading(block: &Block) -> bool {
         "temas relacionados",
         "compartir",
         "newsletter",
+        "further reading",
+        "more articles",
+        "read next",
+        "up next",
+        "contact",
+        "media contact",
+        "press contact",
+        "kontakt",
+        "pressekontakt",
+        "zum weiterlesen",
+        "weitere beiträge",
+        "mehr themen",
+        "siehe auch",
+        "ähnliche beiträge",
+        "empfohlene beiträge",
+        "das könnte dich auch interessieren",
+        "dazu passend",
+        "passend dazu",
+        "voir aussi",
+        "à voir aussi",
+        "articles similaires",
+        "contacto",
+        "artículos relacionados",
     ];
     // Whole words: "Themen" heads a list of tags, "Themenwoche" may not.
     OPENINGS
@@ -421,7 +547,7 @@ fn is_aside_heading(block: &Block) -> bool {
 
 /// Short lines that invite a click rather than tell the story.
 fn is_boilerplate_line(text: &str) -> bool {
-    if text.split_whitespace().count() > 6 {
+    if more_words_than(text, 6) {
         return false;
     }
     let lower = text.to_lowercase();
@@ -460,4 +586,37 @@ fn is_boilerplate_line(text: &str) -> bool {
         "cookie settings",
     ];
     PHRASES.iter().any(|p| lower == *p || lower.starts_with(&format!("{p}:")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str, heading: Option<u8>) -> Block {
+        Block { text: text.to_string(), link_chars: 0, owner: 0, heading }
+    }
+
+    #[test]
+    fn labels_without_their_section_are_dropped() {
+        let blocks = vec![
+            block("What the mayor said", Some(3)),
+            block("A paragraph of the story under its subheading.", None),
+            block("Gallery", Some(3)),
+            block("Background", Some(3)),
+            block("Another paragraph of the story.", None),
+            block("Further reading:", None),
+            block("Related", Some(2)),
+        ];
+        let mut chosen: Vec<usize> = (0..blocks.len()).collect();
+        drop_dangling_labels(&blocks, &mut chosen);
+        assert_eq!(chosen, [0, 1, 3, 4]);
+    }
+
+    #[test]
+    fn a_label_line_heads_an_aside_section() {
+        assert!(is_aside_heading(&block("Weitere Beiträge aus der Kolumne:", None)));
+        assert!(is_aside_heading(&block("Kontakt:", None)));
+        assert!(!is_aside_heading(&block("Der Bürgermeister sagte dazu:", None)));
+        assert!(!is_aside_heading(&block("Kontaktlos bezahlen wird beliebter, sagt die Bank", None)));
+    }
 }

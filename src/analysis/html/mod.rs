@@ -9,13 +9,16 @@
 //! sibling sections that read like the story (`article`). Boilerplate
 //! (navigation, comments, share bars, related links, cookie banners,
 //! captions, donation appeals) is skipped by tag, class and id before it can
-//! vote. Why Lede's own extractor and not a crate: docs/body-extraction.md.
+//! vote. A second engine (`dom_smoothie`, Readability.js) then votes on the
+//! same blocks, behind Lede's limits (`second_opinion`). Why this design:
+//! docs/body-extraction.md.
 
 mod article;
 mod classes;
 mod detect;
 mod evidence;
 mod nesting;
+mod second_opinion;
 #[cfg(test)]
 mod tests;
 mod walk;
@@ -25,6 +28,7 @@ pub use evidence::{MAX_BYLINE_WORDS, PageDate, PageEvidence, PageLink};
 
 use nesting::limit_nesting;
 use scraper::{ElementRef, Html};
+use second_opinion::SecondOpinion;
 use walk::Walker;
 
 /// A DOM node; named through `ElementRef` so that `ego_tree` need not be a
@@ -41,12 +45,16 @@ pub struct HtmlArticle {
 
 /// Extracts the article text and the page's metadata evidence.
 pub fn extract(html: &str) -> HtmlArticle {
-    let document = Html::parse_document(&limit_nesting(html));
-    let article = walk(&document, true);
+    let page = limit_nesting(html);
+    let document = Html::parse_document(&page);
+    let walker = walk(&document, true);
+    // The second opinion reads the same bounded page, once its depth is known.
+    let opinion = second_opinion::admissible(&page, walker.max_depth).and_then(SecondOpinion::of);
+    let article = into_article(walker, opinion.as_ref());
     // A page wrapped whole in a container with a boilerplate-sounding class
     // ("has-sidebar") loses its body; read it again trusting tags only.
     if article.text.len() < MIN_ARTICLE_BYTES {
-        let retry = walk(&document, false);
+        let retry = into_article(walk(&document, false), opinion.as_ref());
         if retry.text.len() > article.text.len() {
             return retry;
         }
@@ -57,10 +65,14 @@ pub fn extract(html: &str) -> HtmlArticle {
 /// Shorter article texts make [`extract`] doubt its boilerplate classes.
 const MIN_ARTICLE_BYTES: usize = 250;
 
-fn walk(document: &Html, classes_mark_boilerplate: bool) -> HtmlArticle {
+fn walk(document: &Html, classes_mark_boilerplate: bool) -> Walker {
     let mut walker = Walker { classes_mark_boilerplate, ..Walker::default() };
     walker.walk(document.tree.root());
-    let text = walker.article_text();
+    walker
+}
+
+fn into_article(mut walker: Walker, opinion: Option<&SecondOpinion>) -> HtmlArticle {
+    let text = walker.article_text(opinion);
     walker.page.headline_lines = walker.lines_around_headline();
     HtmlArticle { text, page: walker.page }
 }

@@ -225,3 +225,24 @@ fn a_page_of_links_has_no_article() {
     let html = page(&format!("<div class=\"home\"><ul>{links}</ul></div>"));
     assert_eq!(extract(&html).text, "");
 }
+
+#[test]
+fn a_label_over_a_list_left_out_does_not_end_the_text() {
+    let links: String = (1..=6).map(|i| format!("<li><a href=\"/t/{i}\">Topic {i}</a></li>")).collect();
+    let html = page(&format!(
+        r#"<div class="content"><h1>Headline</h1>{}<p><strong>More topics:</strong></p><ul>{links}</ul></div>"#,
+        story("Story", 4)
+    ));
+    let text = extract(&html).text;
+    assert!(text.ends_with("parks went on."), "{text}");
+}
+
+#[test]
+fn a_contact_section_stays_out() {
+    let html = page(&format!(
+        r#"<article><h1>Headline</h1>{}<p><b>Kontakt:</b></p><p>Jane Doe, Pressestelle</p><p>Telefon +49 40 123456</p><p>presse@example.org</p></article>"#,
+        story("Story", 4)
+    ));
+    let text = extract(&html).text;
+    assert!(text.ends_with("parks went on."), "{text}");
+}

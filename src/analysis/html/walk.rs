@@ -64,6 +64,8 @@ pub(super) struct Walker {
     /// Inside a comment section, whose authors are readers.
     pub(super) comment_depth: usize,
     pub(super) heading: Option<u8>,
+    /// How deep elements nest in the page's DOM, at most.
+    pub(super) max_depth: usize,
 }
 
 enum Step<'a> {
@@ -86,19 +88,28 @@ struct ExitAction {
 impl Walker {
     pub(super) fn walk(&mut self, root: NodeRef<'_>) {
         let mut stack = vec![Step::Enter(root)];
+        let mut depth = 0;
         while let Some(step) = stack.pop() {
             match step {
                 Step::Enter(node) => match node.value() {
                     Node::Text(t) => self.push_text(&t.text),
                     Node::Element(_) => {
-                        let Some(action) = self.enter(node) else { continue };
+                        depth += 1;
+                        self.max_depth = self.max_depth.max(depth);
+                        let Some(action) = self.enter(node) else {
+                            depth -= 1;
+                            continue;
+                        };
                         stack.push(Step::Exit(action));
                         stack.extend(node.children().rev().map(Step::Enter));
                     }
                     Node::Document | Node::Fragment => stack.extend(node.children().rev().map(Step::Enter)),
                     _ => {}
                 },
-                Step::Exit(action) => self.exit(action),
+                Step::Exit(action) => {
+                    depth -= 1;
+                    self.exit(action);
+                }
             }
         }
         self.flush();
