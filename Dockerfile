@@ -4,7 +4,8 @@
 #   docker build -t lede .
 #   docker run --rm -p 50051:50051 lede
 #
-# BuildKit (the default builder) keeps the cargo registry and target/ in
+# The `container` profile (Cargo.toml) is the release build stripped of its
+# line tables. BuildKit (the default builder) keeps the cargo registry and target/ in
 # cache mounts, so a rebuild after a source change recompiles only Lede.
 
 ARG RUST_VERSION=1.95
@@ -17,8 +18,8 @@ COPY . .
 RUN --mount=type=cache,target=/usr/local/cargo/registry,sharing=locked \
     --mount=type=cache,target=/usr/local/cargo/git,sharing=locked \
     --mount=type=cache,target=/src/target,sharing=locked \
-    cargo build --release --locked --bin lede \
-    && install -D -m 0755 target/release/lede /out/lede
+    cargo build --profile container --locked --bin lede \
+    && install -D -m 0755 target/container/lede /out/lede
 
 # glibc and libgcc_s, which is all the binary links; non-root by default.
 FROM gcr.io/distroless/cc-debian12:nonroot

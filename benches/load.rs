@@ -6,6 +6,10 @@
 //!     cargo bench --bench load -- --concurrency 1,4,16,64 --requests 4000 --mode both
 //!     cargo bench --bench load -- --addr 127.0.0.1:50051      # an already running server
 //!     cargo bench --bench load -- --docs requests.jsonl       # AnalyzeArticleRequest JSON, one a line
+//!     cargo bench --bench load -- --seed                      # the seed article alone, again and again
+//!
+//! By default the requests are the articles of `benches/corpus/`, sent in
+//! turn: distinct articles, as a service meets them.
 //!
 //! Without `--addr` it starts the release binary on a free loopback port
 //! (`lede serve --addr 127.0.0.1:PORT`), times start to SERVING through the
@@ -13,7 +17,11 @@
 //! it with SIGTERM. Every level sends a fixed count of requests (after a short
 //! warm-up), so a run is bounded.
 
+#[path = "support/corpus.rs"]
+mod corpus;
+
 use hdrhistogram::Histogram;
+use lede::analysis::{self, Budget, Content, Document, Features, Format, Options};
 use lede::pb::{self, article_service_client::ArticleServiceClient};
 use std::collections::{BTreeMap, HashMap};
 use std::process::{Child, Command, Stdio};
@@ -25,7 +33,6 @@ use tonic::transport::Channel;
 use tonic_health::pb::health_check_response::ServingStatus;
 use tonic_health::pb::{HealthCheckRequest, health_client::HealthClient};
 
-const SEED: &str = include_str!("../tests/fixtures/seed.txt");
 /// How long a started server gets to report SERVING.
 const START_TIMEOUT: Duration = Duration::from_secs(10);
 /// Stream items in flight per stream: enough to keep the server busy while
@@ -72,9 +79,13 @@ struct Args {
     /// A running server to load; default: start the release binary on a free port.
     #[arg(long)]
     addr: Option<String>,
-    /// AnalyzeArticleRequest JSON, one a line; default: the seed article.
+    /// AnalyzeArticleRequest JSON, one a line (repeat for several files);
+    /// default: the articles of benches/corpus.
     #[arg(long)]
-    docs: Option<String>,
+    docs: Vec<String>,
+    /// Send the seed article alone, again and again, instead.
+    #[arg(long, conflicts_with = "docs")]
+    seed: bool,
     /// `--workers` of the server this run starts.
     #[arg(long)]
     workers: Option<usize>,
@@ -92,22 +103,28 @@ fn positive(value: &str) -> Result<usize, String> {
 }
 
 /// The documents to send, in turn, with their word counts.
-fn documents(path: Option<&str>) -> Result<Vec<(pb::AnalyzeArticleRequest, u64)>, String> {
-    let requests = match path {
-        None => vec![pb::AnalyzeArticleRequest {
-            document: Some(pb::Document {
-                id: "seed".into(),
-                source: Some(pb::document::Source::Content(SEED.into())),
-                ..Default::default()
-            }),
+fn documents(paths: &[String], seed: bool) -> Result<Vec<(pb::AnalyzeArticleRequest, u64)>, String> {
+    let request = |id: &str, content: &str| pb::AnalyzeArticleRequest {
+        document: Some(pb::Document {
+            id: id.into(),
+            source: Some(pb::document::Source::Content(content.into())),
             ..Default::default()
-        }],
-        Some(path) => std::fs::read_to_string(path)
-            .map_err(|e| format!("{path}: {e}"))?
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| lede::json::from_json("lede.v1.AnalyzeArticleRequest", l))
-            .collect::<Result<_, _>>()?,
+        }),
+        ..Default::default()
+    };
+    let requests: Vec<pb::AnalyzeArticleRequest> = if seed {
+        vec![request("seed", corpus::SEED)]
+    } else if paths.is_empty() {
+        corpus::own().iter().map(|a| request(&a.id, &a.content)).collect()
+    } else {
+        let mut requests = Vec::new();
+        for path in paths {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                requests.push(lede::json::from_json("lede.v1.AnalyzeArticleRequest", line)?);
+            }
+        }
+        requests
     };
     if requests.is_empty() {
         return Err("no documents".into());
@@ -121,11 +138,19 @@ fn documents(path: Option<&str>) -> Result<Vec<(pb::AnalyzeArticleRequest, u64)>
         .collect())
 }
 
+/// The words of the article text, as the server counts them.
 fn words(request: &pb::AnalyzeArticleRequest) -> u64 {
-    match request.document.as_ref().and_then(|d| d.source.as_ref()) {
-        Some(pb::document::Source::Content(text)) => lede::analysis::segment::segment(text).word_count() as u64,
-        _ => 0,
-    }
+    let Some(doc) = request.document.as_ref() else { return 0 };
+    let Some(pb::document::Source::Content(content)) = doc.source.as_ref() else { return 0 };
+    let format = match pb::DocumentFormat::try_from(doc.format) {
+        Ok(pb::DocumentFormat::Html) => Format::Html,
+        Ok(pb::DocumentFormat::PlainText) => Format::PlainText,
+        _ => Format::Detect,
+    };
+    let doc = Document { content: Content::Text(content), format, url: "", language: "" };
+    let metadata = Features { metadata: true, ..Features::default() };
+    analysis::analyze(&doc, metadata, &Options::default(), &Budget::default())
+        .map_or(0, |a| a.segmentation.word_count() as u64)
 }
 
 /// A server this run started, stopped on drop.
@@ -418,7 +443,7 @@ fn print_row(mode: Mode, concurrency: usize, o: &Outcome, rss_mb: Option<f64>) {
 }
 
 async fn run(args: Args) -> Result<(), String> {
-    let docs = Arc::new(documents(args.docs.as_deref())?);
+    let docs = Arc::new(documents(&args.docs, args.seed)?);
     let (addr, server) = match &args.addr {
         Some(addr) => (addr.clone(), None),
         None => {

@@ -130,7 +130,7 @@ def lede(docs, binary, min_seconds):
                     for i, d in enumerate(docs):
                         f.write(json.dumps({"document": {"id": f"{n}-{i}", "content": d}}) + "\n")
             started = time.perf_counter()
-            subprocess.run(["taskset", "-c", "0", binary, "analyze", "--jsonl", str(out), str(src)], check=True)
+            subprocess.run(["taskset", "-c", "0", binary, "analyze", "--jsonl", str(src), "-o", str(out)], check=True)
             return time.perf_counter() - started
 
         startup = run(1)

@@ -1,18 +1,25 @@
-//! Each analysis stage, and the whole analysis, on the seed article, a
-//! ~200 KB news page (its HTML for extraction and the whole analysis, its
-//! article text for the other stages) and a 1 MB text.
+//! Each analysis stage, and the whole analysis, on the seed article, on the
+//! corpus of distinct articles (`benches/corpus/`, plus any `docs.jsonl` in
+//! `LEDE_BENCH_DOCS`), on a 1 MB text made of the corpus' paragraphs, and
+//! HTML extraction of a ~200 KB news page.
 //!
 //!     cargo bench --bench stages
+//!     LEDE_BENCH_DOCS=../shared/eval/summary/cnndm-dev/docs.jsonl cargo bench --bench stages -- corpus
 //!
-//! Throughput is reported in words (or bytes for HTML) per second.
+//! Throughput is in words per second (bytes for HTML). One iteration over
+//! "corpus" analyzes every article once, in turn: its time divided by the
+//! article count printed at the start is the time per article.
 
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use corpus::{Article, SEED};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use lede::analysis::segment::Segmentation;
 use lede::analysis::{
     self, Budget, Content, Document, Features, Format, Options, entities, html, quotes, segment, summary,
 };
 use std::hint::black_box;
-
-const SEED: &str = include_str!("../tests/fixtures/seed.txt");
 
 /// A news page of about 200 KB: navigation, the article, related links,
 /// comments and a footer, as real pages carry them.
@@ -42,64 +49,60 @@ fn news_page() -> String {
     page
 }
 
-/// The texts every stage runs on: the seed, the article text of the 200 KB
-/// page (what the stages see after HTML extraction) and a 1 MB text.
-fn inputs() -> Vec<(&'static str, String)> {
-    vec![
-        ("seed", SEED.to_owned()),
-        ("page200KB", html::extract(&news_page()).text),
-        ("1MB", SEED.repeat(1_000_000 / SEED.len() + 1)),
-    ]
+/// A set of texts one iteration of a stage goes through, each segmented
+/// and with its entities found, as the stages after them need.
+struct Texts {
+    name: &'static str,
+    texts: Vec<(String, Segmentation, Vec<entities::Entity>)>,
+    words: u64,
 }
 
-fn words(text: &str) -> u64 {
-    segment::segment(text).word_count() as u64
+impl Texts {
+    fn new(name: &'static str, texts: Vec<String>) -> Texts {
+        let texts: Vec<_> = texts
+            .into_iter()
+            .map(|t| {
+                let seg = segment::segment(&t);
+                let found = entities::extract(&t, &seg, None, &Budget::default()).unwrap_or_default();
+                (t, seg, found)
+            })
+            .collect();
+        let words = texts.iter().map(|(_, seg, _)| seg.word_count() as u64).sum();
+        Texts { name, texts, words }
+    }
+}
+
+/// The article text of a corpus document: HTML goes through extraction first.
+fn article_text(article: &Article) -> String {
+    if article.html { html::extract(&article.content).text } else { article.content.clone() }
 }
 
 fn stages(c: &mut Criterion) {
-    let mut group = c.benchmark_group("segment");
-    for (name, text) in inputs() {
-        group.throughput(Throughput::Elements(words(&text)));
-        group.bench_with_input(BenchmarkId::from_parameter(name), &text, |b, t| {
-            b.iter(|| segment::segment(black_box(t)))
-        });
-    }
-    group.finish();
-
-    let mut group = c.benchmark_group("entities");
-    for (name, text) in inputs() {
-        let seg = segment::segment(&text);
-        group.throughput(Throughput::Elements(seg.word_count() as u64));
-        group.bench_with_input(BenchmarkId::new("tagger", name), &text, |b, t| {
-            b.iter(|| entities::model::recognize(black_box(t), &seg))
-        });
-        group.bench_with_input(BenchmarkId::new("extract", name), &text, |b, t| {
-            b.iter(|| entities::extract(black_box(t), &seg, None))
-        });
-    }
-    group.finish();
-
-    let mut group = c.benchmark_group("quotes");
-    for (name, text) in inputs() {
-        let seg = segment::segment(&text);
-        let found = entities::extract(&text, &seg, None);
-        group.throughput(Throughput::Elements(seg.word_count() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(name), &text, |b, t| {
-            b.iter(|| quotes::extract(black_box(t), &seg, &found))
-        });
-    }
-    group.finish();
-
-    let mut group = c.benchmark_group("summary");
-    for (name, text) in inputs() {
-        let seg = segment::segment(&text);
-        let found = entities::extract(&text, &seg, None);
-        group.throughput(Throughput::Elements(seg.word_count() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(name), &text, |b, t| {
-            b.iter(|| summary::summarize(black_box(t), &seg, &found, "en", &summary::SummaryOptions::default()))
-        });
-    }
-    group.finish();
+    let articles = corpus::load();
+    let inputs = [
+        Texts::new("seed", vec![SEED.to_owned()]),
+        Texts::new("corpus", articles.iter().map(article_text).collect()),
+        Texts::new("1MB", vec![corpus::long_text(&articles, 1 << 20)]),
+    ];
+    println!("corpus: {} articles, {} words", inputs[1].texts.len(), inputs[1].words);
+    let budget = Budget::default();
+    let mut bench = |group: &str, stage: &dyn Fn(&str, &Segmentation, &[entities::Entity])| {
+        let mut group = c.benchmark_group(group);
+        for input in &inputs {
+            group.throughput(Throughput::Elements(input.words));
+            group.bench_with_input(BenchmarkId::from_parameter(input.name), &input.texts, |b, texts| {
+                b.iter(|| texts.iter().for_each(|(t, seg, found)| stage(black_box(t), seg, found)))
+            });
+        }
+        group.finish();
+    };
+    bench("segment", &|t, _, _| drop(segment::segment(t)));
+    bench("tagger", &|t, seg, _| drop(entities::model::recognize(t, seg, &budget)));
+    bench("entities", &|t, seg, _| drop(entities::extract(t, seg, None, &budget)));
+    bench("quotes", &|t, seg, found| drop(quotes::extract(t, seg, found, &budget)));
+    bench("summary", &|t, seg, found| {
+        drop(summary::summarize(t, seg, found, "en", &summary::SummaryOptions::default(), &budget))
+    });
 
     let page = news_page();
     let mut group = c.benchmark_group("html");
@@ -108,17 +111,38 @@ fn stages(c: &mut Criterion) {
     group.finish();
 
     let mut group = c.benchmark_group("analyze");
-    let all = Features::ALL;
-    let texts = inputs().into_iter().filter(|(name, _)| !name.starts_with("page"));
-    for (name, text) in texts.chain([("page200KB", page.clone())]) {
-        group.throughput(Throughput::Elements(words(&text)));
-        let format = if name.starts_with("page") { Format::Html } else { Format::PlainText };
-        group.bench_with_input(BenchmarkId::from_parameter(name), &text, |b, t| {
-            let doc = Document { content: Content::Text(t), format, url: "", language: "" };
-            b.iter(|| analysis::analyze(black_box(&doc), all, &Options::default(), &Budget::default()))
+    let documents: Vec<(&'static str, Vec<(String, Format)>)> = vec![
+        ("seed", vec![(SEED.to_owned(), Format::PlainText)]),
+        (
+            "corpus",
+            articles
+                .iter()
+                .map(|a| (a.content.clone(), if a.html { Format::Html } else { Format::PlainText }))
+                .collect(),
+        ),
+        ("1MB", vec![(inputs[2].texts[0].0.clone(), Format::PlainText)]),
+        ("page200KB", vec![(page, Format::Html)]),
+    ];
+    for (name, docs) in &documents {
+        let words: u64 = docs.iter().map(|(t, f)| words_of(t, *f)).sum();
+        group.throughput(Throughput::Elements(words));
+        group.bench_with_input(BenchmarkId::from_parameter(name), docs, |b, docs| {
+            b.iter(|| {
+                for (t, format) in docs {
+                    let doc = Document { content: Content::Text(t), format: *format, url: "", language: "" };
+                    drop(black_box(analysis::analyze(&doc, Features::ALL, &Options::default(), &budget)));
+                }
+            })
         });
     }
     group.finish();
+}
+
+fn words_of(text: &str, format: Format) -> u64 {
+    let doc = Document { content: Content::Text(text), format, url: "", language: "" };
+    let features = Features { metadata: true, ..Features::default() };
+    analysis::analyze(&doc, features, &Options::default(), &Budget::default())
+        .map_or(0, |a| a.segmentation.word_count() as u64)
 }
 
 criterion_group! {

@@ -4,18 +4,28 @@
 
 use crate::pb;
 use prost::Message;
-use prost_reflect::{DescriptorPool, DynamicMessage, SerializeOptions};
+use prost_reflect::{DescriptorPool, DynamicMessage, MessageDescriptor, SerializeOptions};
 use std::sync::LazyLock;
 
 static POOL: LazyLock<DescriptorPool> =
     LazyLock::new(|| DescriptorPool::decode(pb::FILE_DESCRIPTOR_SET).expect("the embedded descriptors are valid"));
 
+/// The descriptors of `lede.v1` and its imports.
+pub fn pool() -> &'static DescriptorPool {
+    &POOL
+}
+
 /// Serializes a message of type `full_name` to one line of JSON.
 pub fn to_json<M: Message>(full_name: &str, message: &M) -> Result<String, String> {
     let descriptor = POOL.get_message_by_name(full_name).ok_or_else(|| format!("unknown message {full_name}"))?;
     let dynamic = DynamicMessage::decode(descriptor, message.encode_to_vec().as_slice()).map_err(|e| e.to_string())?;
+    dynamic_to_json(&dynamic)
+}
+
+/// Serializes a message of any type in the pool to one line of JSON.
+pub fn dynamic_to_json(message: &DynamicMessage) -> Result<String, String> {
     let mut out = serde_json::Serializer::new(Vec::new());
-    dynamic
+    message
         .serialize_with_options(&mut out, &SerializeOptions::new().skip_default_fields(false))
         .map_err(|e| e.to_string())?;
     String::from_utf8(out.into_inner()).map_err(|e| e.to_string())
@@ -24,10 +34,15 @@ pub fn to_json<M: Message>(full_name: &str, message: &M) -> Result<String, Strin
 /// Parses a message of type `full_name` from proto3 JSON.
 pub fn from_json<M: Message + Default>(full_name: &str, json: &str) -> Result<M, String> {
     let descriptor = POOL.get_message_by_name(full_name).ok_or_else(|| format!("unknown message {full_name}"))?;
-    let mut de = serde_json::Deserializer::from_str(json);
+    dynamic_from_json(descriptor, json.as_bytes())?.transcode_to::<M>().map_err(|e| e.to_string())
+}
+
+/// Parses a message of any type in the pool from proto3 JSON; unknown fields are errors.
+pub fn dynamic_from_json(descriptor: MessageDescriptor, json: &[u8]) -> Result<DynamicMessage, String> {
+    let mut de = serde_json::Deserializer::from_slice(json);
     let dynamic = DynamicMessage::deserialize(descriptor, &mut de).map_err(|e| e.to_string())?;
     de.end().map_err(|e| e.to_string())?;
-    dynamic.transcode_to::<M>().map_err(|e| e.to_string())
+    Ok(dynamic)
 }
 
 #[cfg(test)]

@@ -15,9 +15,10 @@ pub mod pb {
 }
 
 pub mod api;
+pub mod args;
 pub mod auth;
-pub mod cli;
-pub mod config;
+pub mod commands;
+pub mod http;
 pub mod json;
 pub mod metrics;
 pub mod server;

@@ -2,7 +2,7 @@
 //! `lede`: serve the API, analyze files, or check a server's health.
 
 use clap::Parser;
-use lede::config::{Cli, Command, LogFormat, ServeArgs};
+use lede::args::{Cli, Command, LogFormat, ServeArgs};
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
@@ -11,8 +11,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     init_tracing(cli.log_format);
     let outcome = match cli.command {
-        Some(Command::Analyze(args)) => lede::cli::analyze(&args),
-        Some(Command::Healthcheck(args)) => runtime(1).and_then(|rt| rt.block_on(lede::cli::healthcheck(&args))),
+        Some(Command::Analyze(args)) => lede::commands::analyze(&args),
+        Some(Command::Healthcheck(args)) => runtime(1).and_then(|rt| rt.block_on(lede::commands::healthcheck(&args))),
         Some(Command::Serve(args)) => runtime(args.workers()).and_then(|rt| rt.block_on(serve(args))),
         None => match ServeArgs::from_env() {
             Ok(args) => runtime(args.workers()).and_then(|rt| rt.block_on(serve(args))),
@@ -62,25 +62,39 @@ fn pin_malloc_thresholds() {}
 /// thread keeps its own memos and malloc arena, so a pool that grew past the
 /// workers (as tokio's does when a task is queued while a worker is still
 /// winding down) would grow the server's memory with it.
-fn runtime(blocking_threads: usize) -> Result<tokio::runtime::Runtime, lede::cli::CliError> {
+fn runtime(blocking_threads: usize) -> Result<tokio::runtime::Runtime, lede::commands::CliError> {
     Ok(tokio::runtime::Builder::new_multi_thread()
         .max_blocking_threads(blocking_threads.max(1))
         .enable_all()
         .build()?)
 }
 
-async fn serve(args: ServeArgs) -> Result<(), lede::cli::CliError> {
-    let config = args.server_config()?;
+async fn serve(args: ServeArgs) -> Result<(), lede::commands::CliError> {
+    let mut config = args.server_config()?;
     let incoming = lede::server::bind(args.addr, config.keepalive_interval)
         .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
+    let http = match args.http_addr {
+        Some(addr) => Some(
+            lede::server::bind(addr, config.keepalive_interval)
+                .map_err(|e| format!("cannot serve HTTP on {addr}: {e}"))?,
+        ),
+        None => None,
+    };
     if let Some(addr) = args.metrics_addr {
         let listener =
             tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot serve metrics on {addr}: {e}"))?;
-        tokio::spawn(lede::metrics::serve(listener));
+        let metrics = std::sync::Arc::new(lede::metrics::Metrics::new());
+        config.recorder = metrics.clone();
+        tokio::spawn(lede::metrics::serve(listener, metrics));
         tracing::info!(%addr, "metrics at /metrics");
     }
+    if let Some(addr) = args.http_addr {
+        tracing::info!(%addr, "HTTP: the JSON API, gRPC-Web, /healthz and the page at /");
+    }
     tracing::info!(addr = %args.addr, workers = config.limits.workers, "lede serving");
-    lede::server::serve(config, incoming, shutdown_signal()).await.map_err(|e| e as lede::cli::CliError)?;
+    lede::server::serve_with_http(config, incoming, http, shutdown_signal())
+        .await
+        .map_err(|e| e as lede::commands::CliError)?;
     tracing::info!("lede stopped");
     Ok(())
 }

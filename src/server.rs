@@ -3,9 +3,12 @@
 
 use crate::api::{ArticleApi, Limits, error::message_too_large};
 use crate::auth::{AuthLayer, Policy};
+use crate::metrics::Recorder;
 use crate::pb::{self, article_service_server::ArticleServiceServer};
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
+use std::task::Poll;
 use std::time::Duration;
 use tonic::codec::CompressionEncoding;
 use tonic::codegen::http;
@@ -30,6 +33,8 @@ pub struct ServerConfig {
     pub tls: Option<Tls>,
     /// What callers must show to reach anything but health.
     pub auth: Policy,
+    /// Where the service reports its calls and documents.
+    pub recorder: Arc<dyn Recorder>,
 }
 
 /// The server's TLS identity and, for mutual TLS, the CA its clients' certificates must chain to.
@@ -68,6 +73,17 @@ pub async fn serve(
     incoming: TcpIncoming,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), BoxError> {
+    serve_with_http(config, incoming, None, shutdown).await
+}
+
+/// [`serve`], and when `http` is given, the JSON API, gRPC-Web and the page
+/// on it ([`crate::http`]), through the same service stack, TLS and drain.
+pub async fn serve_with_http(
+    config: ServerConfig,
+    incoming: TcpIncoming,
+    http: Option<TcpIncoming>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), BoxError> {
     let limits = config.limits;
     let (health, health_service) = tonic_health::server::health_reporter();
     // Connections wait in the listener's backlog while the models load, so
@@ -77,7 +93,7 @@ pub async fn serve(
     }
     set_status(&health, ServingStatus::Serving).await;
 
-    let articles = ArticleServiceServer::new(ArticleApi::new(limits))
+    let articles = ArticleServiceServer::new(ArticleApi::new(limits, Arc::clone(&config.recorder)))
         .max_decoding_message_size(limits.max_message_bytes)
         .max_encoding_message_size(usize::MAX)
         .accept_compressed(CompressionEncoding::Gzip)
@@ -85,51 +101,78 @@ pub async fn serve(
         .send_compressed(CompressionEncoding::Gzip)
         .send_compressed(CompressionEncoding::Zstd);
 
+    let mut routes = tonic::service::Routes::builder();
+    routes.add_service(health_service).add_service(articles);
+    if config.reflection {
+        routes.add_service(reflection().build_v1()?).add_service(reflection().build_v1alpha()?);
+    }
+    // One stack for every listener: what gRPC callers reach, and what HTTP
+    // calls are transcoded or translated onto.
+    let stack = tower::ServiceBuilder::new()
+        .map_response(move |res| oversized_as_resource_exhausted(res, limits.max_message_bytes))
+        .layer(AuthLayer::new(config.auth.clone()))
+        .service(routes.routes().prepare());
+
+    let (drain_tx, drain_rx) = tokio::sync::watch::channel(false);
+    let drained = move || {
+        let mut drain = drain_rx.clone();
+        async move {
+            let _ = drain.wait_for(|draining| *draining).await;
+        }
+    };
+    let draining = async {
+        shutdown.await;
+        tracing::info!("shutting down: NOT_SERVING, draining in-flight requests");
+        set_status(&health, ServingStatus::NotServing).await;
+        let _ = drain_tx.send(true);
+    };
+    // Polled once before any listener answers: a shutdown future that installs
+    // its signal handler when first polled (the binary's does) is then armed,
+    // so a SIGTERM right after the first answer drains instead of killing.
+    let mut draining = std::pin::pin!(draining);
+    let signalled = std::future::poll_fn(|cx| Poll::Ready(draining.as_mut().poll(cx).is_ready())).await;
+
+    let mut servers = tokio::task::JoinSet::new();
+    servers.spawn(transport(&config)?.serve_with_incoming_shutdown(stack.clone(), incoming, drained()));
+    if let Some(http) = http {
+        let api = crate::http::HttpApi::new(stack, limits.max_message_bytes, Arc::clone(&config.recorder))?;
+        servers.spawn(transport(&config)?.accept_http1(true).serve_with_incoming_shutdown(api, http, drained()));
+    }
+    if !signalled {
+        tokio::select! {
+            Some(done) = servers.join_next() => return Ok(done??),
+            () = &mut draining => {}
+        }
+    }
+    let stopped = async {
+        while let Some(done) = servers.join_next().await {
+            done??;
+        }
+        Ok::<_, BoxError>(())
+    };
+    match tokio::time::timeout(config.shutdown_grace, stopped).await {
+        Ok(done) => done,
+        Err(_) => {
+            tracing::warn!(grace = ?config.shutdown_grace, "grace period over; closing remaining connections");
+            servers.abort_all();
+            Ok(())
+        }
+    }
+}
+
+/// The transport every listener shares: TLS, keepalive, connection age.
+fn transport(config: &ServerConfig) -> Result<tonic::transport::Server, BoxError> {
     let mut builder = tonic::transport::Server::builder();
     if let Some(tls) = &config.tls {
         builder = builder.tls_config(tls.server_config()).map_err(|e| format!("TLS setup: {}", error_chain(&e)))?;
     }
-    let mut builder = builder
+    builder = builder
         .http2_keepalive_interval(Some(config.keepalive_interval))
-        .http2_keepalive_timeout(Some(Duration::from_secs(20)))
-        .layer(tower::util::MapResponseLayer::new(move |res| {
-            oversized_as_resource_exhausted(res, limits.max_message_bytes)
-        }))
-        .layer(AuthLayer::new(config.auth.clone()));
+        .http2_keepalive_timeout(Some(Duration::from_secs(20)));
     if let Some(age) = config.max_connection_age {
         builder = builder.max_connection_age(age);
     }
-    let mut router = builder.add_service(health_service).add_service(articles);
-    if config.reflection {
-        router = router.add_service(reflection().build_v1()?).add_service(reflection().build_v1alpha()?);
-    }
-
-    let draining = {
-        let health = health.clone();
-        async move {
-            shutdown.await;
-            tracing::info!("shutting down: NOT_SERVING, draining in-flight requests");
-            set_status(&health, ServingStatus::NotServing).await;
-        }
-    };
-    let (stopped_tx, stopped_rx) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(router.serve_with_incoming_shutdown(incoming, async move {
-        draining.await;
-        let _ = stopped_tx.send(());
-    }));
-    tokio::pin!(server);
-    tokio::select! {
-        done = &mut server => return Ok(done??),
-        _ = stopped_rx => {}
-    }
-    match tokio::time::timeout(config.shutdown_grace, &mut server).await {
-        Ok(done) => Ok(done??),
-        Err(_) => {
-            tracing::warn!(grace = ?config.shutdown_grace, "grace period over; closing remaining connections");
-            server.abort();
-            Ok(())
-        }
-    }
+    Ok(builder)
 }
 
 /// An error with its causes, which tonic's transport errors keep out of `Display`.

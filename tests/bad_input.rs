@@ -492,7 +492,7 @@ async fn a_batch_fails_only_its_bad_documents() {
 #[tokio::test]
 async fn a_deadline_shorter_than_the_analysis_is_deadline_exceeded() {
     use lede::pb::article_service_server::ArticleService;
-    let api = lede::api::ArticleApi::new(config().limits);
+    let api = lede::api::ArticleApi::new(config().limits, config().recorder);
     let big = SEED.repeat(200);
     for timeout in ["1n", "1m", "20m"] {
         let mut req = tonic::Request::new(analyze_request("slow", &big));

@@ -35,7 +35,7 @@ fn analyze_jsonl_answers_every_line_in_order() {
             .join("\n"),
     )
     .unwrap();
-    let status = lede().args(["analyze", "--jsonl"]).arg(&output).arg(&input).status().unwrap();
+    let status = lede().args(["analyze", "--jsonl"]).arg(&input).arg("-o").arg(&output).status().unwrap();
     assert!(status.success());
     let lines: Vec<serde_json::Value> =
         std::fs::read_to_string(&output).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
@@ -46,6 +46,35 @@ fn analyze_jsonl_answers_every_line_in_order() {
     assert_eq!(lines[2]["documentId"], "c");
     assert!(lines[3]["error"].as_str().unwrap().contains("document.content"));
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn analyze_jsonl_reads_standard_input_and_writes_standard_output() {
+    use std::io::Write;
+    let mut child = lede()
+        .args(["analyze", "--jsonl", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let request = serde_json::json!({"document": {"id": "s", "content": SEED}, "features": {"metadata": true}});
+    writeln!(child.stdin.take().unwrap(), "{request}\n\n{request}").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2, "blank lines are skipped");
+    assert_eq!(lines[1]["metadata"]["authors"][0]["name"], "Sabina Mammadli");
+}
+
+#[test]
+fn analyze_names_a_missing_input_and_refuses_flags_batch_mode_ignores() {
+    let out = lede().args(["analyze", "no-such-file.txt"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read no-such-file.txt"));
+    let out = lede().args(["analyze", "--jsonl", "--html", "in.jsonl"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--html"));
 }
 
 #[test]

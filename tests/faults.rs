@@ -224,6 +224,30 @@ async fn callers_who_walk_away_leave_no_work_or_memory_behind() {
     assert_eq!(answer.document_id, "after");
 }
 
+/// A caller who gives a 16 MiB article 300 ms and leaves frees its worker as
+/// soon as the stage running then next checks the deadline, not when the
+/// analysis of all of it would have ended (minutes, in a debug build).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_abandoned_huge_article_frees_its_worker_at_once() {
+    let server = Server::start(1).await;
+    let mut client = server.client().await;
+    let paragraph = "Officials said on Tuesday that the Harbour Board would meet again, according to a \
+        statement from Jane Roe of Acme Shipping. \"We will talk,\" she said.\n\n";
+    let huge = paragraph.repeat((16 << 20) / paragraph.len() - 64);
+    let mut request = tonic::Request::new(analyze_request("huge", &huge));
+    request.set_timeout(Duration::from_millis(300));
+    let status = client.analyze_article(request).await.unwrap_err();
+    // The client's own timer may end the call before the server's answer.
+    assert!(matches!(status.code(), Code::DeadlineExceeded | Code::Cancelled), "{status:?}");
+    // The one worker takes the next article once the huge one has stopped.
+    let gave_up = Instant::now();
+    let answer = client.analyze_article(analyze_request("next", SEED)).await.unwrap().into_inner();
+    assert_eq!(answer.document_id, "next");
+    let freed = gave_up.elapsed();
+    eprintln!("the next article was answered {freed:?} after the huge one's deadline");
+    assert!(freed < Duration::from_secs(3), "the worker stayed busy {freed:?} after the deadline");
+}
+
 /// Waits until nothing is admitted and the process has stopped burning CPU.
 async fn wait_until_idle(server: &Server) -> bool {
     let deadline = Instant::now() + Duration::from_secs(20);

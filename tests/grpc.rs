@@ -153,7 +153,7 @@ async fn gzip_and_zstd_both_work() {
 #[tokio::test]
 async fn an_expired_deadline_answers_deadline_exceeded() {
     use lede::pb::article_service_server::ArticleService;
-    let api = lede::api::ArticleApi::new(config().limits);
+    let api = lede::api::ArticleApi::new(config().limits, config().recorder);
     let mut req = tonic::Request::new(analyze_request("slow", &SEED.repeat(400)));
     req.metadata_mut().insert("grpc-timeout", "1m".parse().unwrap());
     let status = api.analyze_article(req).await.unwrap_err();
@@ -335,22 +335,29 @@ async fn parse_metadata_reads_an_html_page() {
 async fn metrics_count_calls_by_method_and_code() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let metrics_addr = listener.local_addr().unwrap();
-    tokio::spawn(lede::metrics::serve(listener));
-    let server = TestServer::start().await;
+    let metrics = std::sync::Arc::new(lede::metrics::Metrics::new());
+    tokio::spawn(lede::metrics::serve(listener, metrics.clone()));
+    let server = TestServer::with(lede::server::ServerConfig { recorder: metrics, ..config() }).await;
     let mut client = server.client().await;
     client.analyze_article(analyze_request("m1", SEED)).await.unwrap();
-    client.analyze_article(analyze_request("m2", "")).await.unwrap_err();
+    client.analyze_article(analyze_request("m2", SEED)).await.unwrap();
+    client.analyze_article(analyze_request("m3", "")).await.unwrap_err();
+    let summarize = pb::SummarizeRequest { document: Some(document("m4", SEED)), ..Default::default() };
+    client.summarize(summarize).await.unwrap();
 
     let scraped = common::scrape_metrics(metrics_addr).await;
     assert!(scraped.starts_with("HTTP/1.1 200 OK"), "{scraped}");
+    let words = lede::analysis::segment::segment(SEED).word_count();
     for expected in [
-        r#"lede_requests_total{method="AnalyzeArticle",code="OK"}"#,
-        r#"lede_requests_total{method="AnalyzeArticle",code="INVALID_ARGUMENT"}"#,
-        r#"lede_request_duration_seconds_count{method="AnalyzeArticle"}"#,
-        "lede_requests_in_flight",
-        "lede_document_words_total",
-        r#"lede_stage_duration_seconds_count{stage="entities"}"#,
+        r#"lede_requests_total{method="AnalyzeArticle",code="OK"} 2"#.to_owned(),
+        r#"lede_requests_total{method="AnalyzeArticle",code="INVALID_ARGUMENT"} 1"#.to_owned(),
+        r#"lede_requests_total{method="Summarize",code="OK"} 1"#.to_owned(),
+        r#"lede_request_duration_seconds_count{method="AnalyzeArticle"} 3"#.to_owned(),
+        "lede_requests_in_flight 0".to_owned(),
+        format!("lede_document_words_total {}", 3 * words),
+        r#"lede_stage_duration_seconds_count{stage="entities"} 3"#.to_owned(),
     ] {
-        assert!(scraped.contains(expected), "{expected} missing from\n{scraped}");
+        assert!(scraped.contains(&expected), "{expected} missing from\n{scraped}");
     }
+    assert_eq!(scraped.matches("lede_requests_total{").count(), 3, "only the methods and codes called:\n{scraped}");
 }

@@ -3,13 +3,10 @@
 
 mod common;
 
+use common::pki::{Pem, Pki};
 use common::{TestServer, analyze_request, config};
 use lede::auth::{Policy, Tokens};
 use lede::pb::article_service_client::ArticleServiceClient;
-use lede::server::Tls;
-use rcgen::{
-    BasicConstraints, CertificateParams, CertifiedIssuer, ExtendedKeyUsagePurpose, IsCa, KeyPair, KeyUsagePurpose,
-};
 use std::process::Command;
 use std::time::Duration;
 use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity};
@@ -17,46 +14,6 @@ use tonic::{Code, Request};
 use tonic_health::pb::{HealthCheckRequest, health_check_response::ServingStatus, health_client::HealthClient};
 
 const TOKEN: &str = "integration-test-token-0123456789";
-
-/// A PEM certificate and its key.
-struct Pem {
-    cert: String,
-    key: String,
-}
-
-/// A CA with one server certificate for `localhost` and one client certificate.
-struct Pki {
-    ca: String,
-    server: Pem,
-    client: Pem,
-}
-
-impl Pki {
-    fn new() -> Self {
-        let mut params = CertificateParams::new(Vec::<String>::new()).unwrap();
-        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign];
-        let ca = CertifiedIssuer::self_signed(params, KeyPair::generate().unwrap()).unwrap();
-        let leaf = |name: &str, usage: ExtendedKeyUsagePurpose| {
-            let mut params = CertificateParams::new(vec![name.to_owned()]).unwrap();
-            params.extended_key_usages = vec![usage];
-            let key = KeyPair::generate().unwrap();
-            Pem { cert: params.signed_by(&key, &ca).unwrap().pem(), key: key.serialize_pem() }
-        };
-        Self {
-            server: leaf("localhost", ExtendedKeyUsagePurpose::ServerAuth),
-            client: leaf("a-client", ExtendedKeyUsagePurpose::ClientAuth),
-            ca: ca.pem(),
-        }
-    }
-
-    fn server_tls(&self, mutual: bool) -> Tls {
-        Tls {
-            identity: Identity::from_pem(&self.server.cert, &self.server.key),
-            client_ca: mutual.then(|| Certificate::from_pem(&self.ca)),
-        }
-    }
-}
 
 async fn tls_channel(
     server: &TestServer,

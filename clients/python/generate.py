@@ -1,19 +1,27 @@
 #!/usr/bin/env python3
 """Generates the Python stubs for lede.v1 from ../../proto with grpcio-tools.
 
-    python generate.py          # (re)write src/lede/v1/*_pb2*.py{,i}
+    python generate.py          # (re)write src/lede_client/_proto/*_pb2*.py{,i}
     python generate.py --check  # exit 1 when the committed stubs are stale
+
+The stubs live inside the lede_client package, not in a top-level `lede`
+package: `lede` on PyPI is an unrelated project, and two distributions that
+both install `lede/` break each other. protoc writes imports as `from
+lede.v1 import ...`; they are rewritten here to `from lede_client._proto
+import ...`.
 
 The stubs are committed so that the package installs without grpcio-tools.
 Regenerate them whenever a .proto file under proto/lede changes, with the
 grpcio-tools version pinned in requirements-dev.txt (the generated code
-records it, and CI compares byte for byte). google.rpc.Status comes from
-googleapis-common-protos, so google/rpc is not generated here.
+records it, and CI compares byte for byte). google.rpc.Status and the
+google.api.http annotations come from googleapis-common-protos, so google/rpc
+and google/api are not generated here.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import filecmp
 import pathlib
 import shutil
@@ -24,8 +32,12 @@ HERE = pathlib.Path(__file__).resolve().parent
 PROTO_ROOT = HERE.parent.parent / "proto"
 OUT = HERE / "src"
 PROTOS = ["lede/v1/article.proto", "lede/v1/article_service.proto"]
-GENERATED_DIR = "lede/v1"
+GENERATED_DIR = "lede_client/_proto"
 INIT = '"""Generated from proto/lede/v1 by clients/python/generate.py; do not edit."""\n'
+# protoc's `from lede.v1 import x` lines, and the module names it gives the
+# generated classes (`'lede.v1.article_pb2'`), which pickle and repr use.
+PROTOC_IMPORT = re.compile(r"^from lede\.v1 import ", re.MULTILINE)
+PROTOC_MODULE = re.compile(r"'lede\.v1\.(\w+_pb2)'")
 
 
 def generate(out: pathlib.Path) -> None:
@@ -33,19 +45,26 @@ def generate(out: pathlib.Path) -> None:
     from grpc_tools import protoc
 
     well_known = pathlib.Path(grpc_tools.__file__).parent / "_proto"
-    args = [
-        "grpc_tools.protoc",
-        f"-I{PROTO_ROOT}",
-        f"-I{well_known}",
-        f"--python_out={out}",
-        f"--pyi_out={out}",
-        f"--grpc_python_out={out}",
-        *PROTOS,
-    ]
-    if protoc.main(args) != 0:
-        sys.exit("protoc failed")
-    for package in ("lede", GENERATED_DIR):
-        (out / package / "__init__.py").write_text(INIT)
+    with tempfile.TemporaryDirectory() as tmp:
+        raw = pathlib.Path(tmp)
+        args = [
+            "grpc_tools.protoc",
+            f"-I{PROTO_ROOT}",
+            f"-I{well_known}",
+            f"--python_out={raw}",
+            f"--pyi_out={raw}",
+            f"--grpc_python_out={raw}",
+            *PROTOS,
+        ]
+        if protoc.main(args) != 0:
+            sys.exit("protoc failed")
+        target = out / GENERATED_DIR
+        target.mkdir(parents=True, exist_ok=True)
+        for stub in sorted((raw / "lede" / "v1").iterdir()):
+            text = PROTOC_IMPORT.sub("from lede_client._proto import ", stub.read_text())
+            text = PROTOC_MODULE.sub(r"'lede_client._proto.\1'", text)
+            (target / stub.name).write_text(text)
+        (target / "__init__.py").write_text(INIT)
 
 
 def generated_files(root: pathlib.Path) -> list[str]:
@@ -53,7 +72,7 @@ def generated_files(root: pathlib.Path) -> list[str]:
     if not base.is_dir():
         return []
     files = [p.relative_to(root).as_posix() for p in base.iterdir() if p.is_file() and p.suffix in (".py", ".pyi")]
-    return sorted(files + ["lede/__init__.py"])
+    return sorted(files)
 
 
 def main() -> int:

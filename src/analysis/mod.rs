@@ -122,6 +122,12 @@ impl Budget {
         self.cancelled.store(true, Ordering::Relaxed);
     }
 
+    /// [`Budget::check`] on every `every`-th step of a loop (`step` counts
+    /// from 0), for loops whose steps are too short to read the clock each time.
+    pub fn check_every(&self, step: usize, every: usize) -> Result<(), AnalysisError> {
+        if step.is_multiple_of(every) { self.check() } else { Ok(()) }
+    }
+
     /// Fails when the work should stop.
     pub fn check(&self) -> Result<(), AnalysisError> {
         if self.cancelled.load(Ordering::Relaxed) {
@@ -150,33 +156,38 @@ pub fn analyze(
     let mut timings = Vec::new();
     let (text, page) = timed(&mut timings, "text", || article_text(doc))?;
     budget.check()?;
-    let segmentation = timed(&mut timings, "segment", || segment::segment(&text));
-    budget.check()?;
+    let segmentation = timed(&mut timings, "segment", || segment::segment_within(&text, budget))?;
     // Quotes name their speakers by entity; summaries link sentences through them.
     let needs_entities = features.entities || features.quotes || features.summary;
     // Entities resolve relative dates against the article's own date.
-    let metadata = (features.metadata || needs_entities).then(|| {
-        timed(&mut timings, "metadata", || {
-            metadata::extract(&text, &segmentation, page.as_ref(), doc.url, doc.language)
-        })
-    });
-    budget.check()?;
+    let metadata = if features.metadata || needs_entities {
+        Some(timed(&mut timings, "metadata", || {
+            metadata::extract(&text, &segmentation, page.as_ref(), doc.url, doc.language, budget)
+        })?)
+    } else {
+        None
+    };
     let article_date = metadata.as_ref().and_then(|m| m.published.as_ref()).map(|d| d.date());
-    let entities = needs_entities
-        .then(|| timed(&mut timings, "entities", || entities::extract(&text, &segmentation, article_date)));
-    budget.check()?;
+    let entities = if needs_entities {
+        Some(timed(&mut timings, "entities", || entities::extract(&text, &segmentation, article_date, budget))?)
+    } else {
+        None
+    };
     let quotes = match (&entities, features.quotes) {
         (Some(entities), true) => {
-            Some(timed(&mut timings, "quotes", || quotes::extract(&text, &segmentation, entities)))
+            Some(timed(&mut timings, "quotes", || quotes::extract(&text, &segmentation, entities, budget))?)
         }
         _ => None,
     };
-    budget.check()?;
-    let summary = features.summary.then(|| {
+    let summary = if features.summary {
         let language = metadata.as_ref().map_or(doc.language, |m| m.language.as_str());
         let found = entities.as_deref().unwrap_or_default();
-        timed(&mut timings, "summary", || summary::summarize(&text, &segmentation, found, language, &options.summary))
-    });
+        Some(timed(&mut timings, "summary", || {
+            summary::summarize(&text, &segmentation, found, language, &options.summary, budget)
+        })?)
+    } else {
+        None
+    };
     let metadata = metadata.filter(|_| features.metadata);
     let entities = entities.filter(|_| features.entities || features.quotes);
     Ok(Analysis { text, segmentation, metadata, entities, quotes, summary, timings })
@@ -206,7 +217,7 @@ fn timed<T>(timings: &mut Vec<(&'static str, Duration)>, stage: &'static str, ru
 
 /// The plain text of the article, and what the page said about it when the
 /// article is HTML. Plain text is kept exactly as sent.
-fn article_text(doc: &Document<'_>) -> Result<(String, Option<metadata::PageEvidence>), AnalysisError> {
+fn article_text(doc: &Document<'_>) -> Result<(String, Option<html::PageEvidence>), AnalysisError> {
     let decoded;
     let content = match doc.content {
         Content::Text(text) => text,
@@ -257,6 +268,51 @@ mod tests {
             analyze(&plain(" \n\t "), Features::ALL, &Options::default(), &Budget::default()).unwrap_err(),
             AnalysisError::EmptyContent
         );
+    }
+
+    /// About `bytes` of plain news text with no date in it: every stage has
+    /// work to do all the way through.
+    fn long_text(bytes: usize) -> String {
+        let paragraph = "Officials said on Tuesday that the Harbour Board would meet again, \
+            according to a statement from Jane Roe of Acme Shipping. \"We will talk,\" she said.\n\n";
+        paragraph.repeat(bytes / paragraph.len() + 1)
+    }
+
+    #[test]
+    fn every_stage_checks_its_budget() {
+        let text = long_text(64 << 10);
+        let seg = segment::segment(&text);
+        let found = entities::extract(&text, &seg, None, &Budget::default()).unwrap();
+        let spent = Budget::new(Some(Instant::now()));
+        let stopped = Err(AnalysisError::DeadlineExceeded);
+        assert_eq!(segment::segment_within(&text, &spent).map(|_| ()), stopped);
+        assert_eq!(metadata::extract(&text, &seg, None, "", "", &spent).map(|_| ()), stopped);
+        assert_eq!(entities::extract(&text, &seg, None, &spent).map(|_| ()), stopped);
+        assert_eq!(quotes::extract(&text, &seg, &found, &spent).map(|_| ()), stopped);
+        let options = summary::SummaryOptions::default();
+        assert_eq!(summary::summarize(&text, &seg, &found, "en", &options, &spent).map(|_| ()), stopped);
+    }
+
+    /// A 16 MiB text whose caller leaves after 50 ms: the analysis stops
+    /// within the stage it is in, long before the whole would be done.
+    #[test]
+    fn a_huge_text_stops_soon_after_its_caller_leaves() {
+        let text = long_text(16 << 20);
+        let budget = Budget::default();
+        let caller = budget.clone();
+        let leaves = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            caller.cancel();
+            Instant::now()
+        });
+        let outcome = analyze(&plain(&text), Features::ALL, &Options::default(), &budget);
+        let stopped = Instant::now();
+        let left = leaves.join().unwrap();
+        assert_eq!(outcome.map(|_| ()).unwrap_err(), AnalysisError::Cancelled);
+        // In a debug build on a busy machine the whole analysis takes minutes;
+        // the release build stops within a few milliseconds.
+        let lag = stopped.saturating_duration_since(left);
+        assert!(lag < Duration::from_secs(2), "stopped {lag:?} after the caller left");
     }
 
     #[test]

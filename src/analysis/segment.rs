@@ -10,6 +10,7 @@
 //! hard-wrapped.
 
 use super::text::Span;
+use super::{AnalysisError, Budget};
 use std::ops::Range;
 
 /// What a token is made of.
@@ -75,6 +76,12 @@ impl Segmentation {
 
 /// Segments `text` into paragraphs, sentences and tokens.
 pub fn segment(text: &str) -> Segmentation {
+    // A budget that never runs out: the segmentation always completes.
+    segment_within(text, &Budget::default()).unwrap_or_default()
+}
+
+/// [`segment`], stopping when `budget` runs out.
+pub fn segment_within(text: &str, budget: &Budget) -> Result<Segmentation, AnalysisError> {
     let blocks = paragraph_blocks(text);
     let wrapped = is_hard_wrapped(text, &blocks);
     let mut seg = Segmentation::default();
@@ -83,14 +90,14 @@ pub fn segment(text: &str) -> Segmentation {
         let first_sentence = seg.sentences.len();
         for line in lines_of(text, block, wrapped) {
             let first_token = seg.tokens.len();
-            tokenize_into(text, line, &mut chars, &mut seg.tokens);
+            tokenize_into(text, line, &mut chars, &mut seg.tokens, budget)?;
             split_sentences(text, first_token, &seg.tokens, seg.paragraphs.len(), &mut seg.sentences);
         }
         if seg.sentences.len() > first_sentence {
             seg.paragraphs.push(Paragraph { span: block, sentences: first_sentence..seg.sentences.len() });
         }
     }
-    seg
+    Ok(seg)
 }
 
 /// Blocks of text separated by blank lines, trimmed, never empty.
@@ -206,7 +213,13 @@ fn is_dash_joiner(c: char) -> bool {
 
 /// Tokenizes `line` and appends its tokens; `chars` is scratch space, reused
 /// from line to line.
-fn tokenize_into(text: &str, line: Span, chars: &mut Vec<(usize, char)>, tokens: &mut Vec<Token>) {
+fn tokenize_into(
+    text: &str,
+    line: Span,
+    chars: &mut Vec<(usize, char)>,
+    tokens: &mut Vec<Token>,
+    budget: &Budget,
+) -> Result<(), AnalysisError> {
     let s = line.of(text);
     chars.clear();
     chars.extend(s.char_indices());
@@ -259,8 +272,10 @@ fn tokenize_into(text: &str, line: Span, chars: &mut Vec<(usize, char)>, tokens:
                 k += 1;
             }
         }
+        budget.check_every(tokens.len(), 4096)?;
         tokens.push(Token { span: Span::new(offset(start), offset(k)), kind });
     }
+    Ok(())
 }
 
 /// Whether the char at `k` continues the word or number that began at `start`.

@@ -6,7 +6,7 @@ pub mod error;
 pub mod offsets;
 
 use crate::analysis::{self, Budget};
-use crate::metrics::{InFlight, metrics};
+use crate::metrics::{InFlight, NoMetrics, Recorder};
 use crate::pb;
 use crate::pb::article_service_server::ArticleService;
 use error::ApiError;
@@ -23,14 +23,23 @@ use tracing::Instrument;
 pub const MAX_BATCH: usize = 256;
 
 /// Runs one request to the end on the calling thread: validation, analysis,
-/// response. The server calls it on a blocking thread; the CLI calls it directly.
+/// response, recording nothing. The CLI and tests call it; the service runs
+/// the same path on a blocking thread with its recorder.
 pub fn analyze_blocking(
     req: &pb::AnalyzeArticleRequest,
     budget: &Budget,
 ) -> Result<pb::AnalyzeArticleResponse, ApiError> {
+    analyze_recorded(req, budget, &NoMetrics)
+}
+
+fn analyze_recorded(
+    req: &pb::AnalyzeArticleRequest,
+    budget: &Budget,
+    recorder: &dyn Recorder,
+) -> Result<pb::AnalyzeArticleResponse, ApiError> {
     let valid = convert::validate(req)?;
     let analysis = analysis::analyze(&valid.document, valid.features, &valid.options, budget)?;
-    metrics().record_document(analysis.text.len(), analysis.segmentation.word_count(), &analysis.timings);
+    recorder.record_document(analysis.text.len(), analysis.segmentation.word_count(), &analysis.timings);
     budget.check()?;
     Ok(convert::response(document_id(req), &analysis, valid.encoding))
 }
@@ -54,6 +63,7 @@ pub struct ArticleApi {
 
 struct Inner {
     limits: Limits,
+    recorder: Arc<dyn Recorder>,
     workers: Arc<Semaphore>,
     in_flight: Arc<Semaphore>,
 }
@@ -69,9 +79,11 @@ impl Drop for CancelOnDrop {
 }
 
 impl ArticleApi {
-    pub fn new(limits: Limits) -> Self {
+    /// The service, reporting its calls and documents to `recorder`.
+    pub fn new(limits: Limits, recorder: Arc<dyn Recorder>) -> Self {
         let inner = Inner {
             limits,
+            recorder,
             workers: Arc::new(Semaphore::new(limits.workers.max(1))),
             in_flight: Arc::new(Semaphore::new(limits.max_in_flight.max(1))),
         };
@@ -83,7 +95,7 @@ impl ArticleApi {
         let permit = Arc::clone(&self.inner.in_flight)
             .try_acquire_owned()
             .map_err(|_| ApiError::Overloaded { limit: self.inner.limits.max_in_flight })?;
-        Ok((permit, metrics().in_flight()))
+        Ok((permit, self.inner.recorder.in_flight()))
     }
 
     /// Analyzes one article on a worker, within the deadline.
@@ -99,9 +111,10 @@ impl ArticleApi {
             // its worker only when the analysis has actually stopped.
             let worker = Arc::clone(&self.inner.workers).acquire_owned().await.map_err(|_| ApiError::ShuttingDown)?;
             let span = tracing::Span::current();
+            let recorder = Arc::clone(&self.inner.recorder);
             tokio::task::spawn_blocking(move || {
                 let _worker = worker;
-                span.in_scope(|| analyze_blocking(&req, &budget))
+                span.in_scope(|| analyze_recorded(&req, &budget, recorder.as_ref()))
             })
             .await
             .map_err(|err| ApiError::Internal(format!("analysis task failed: {err}")))?
@@ -130,7 +143,7 @@ impl ArticleApi {
                 Ok(_permit) => self.run(req, deadline).await,
                 Err(err) => Err(err),
             };
-            finish(method, started, outcome.as_ref().err());
+            self.finish(method, started, outcome.as_ref().err());
             outcome.map(|res| Response::new(into(res))).map_err(Status::from)
         }
         .instrument(span)
@@ -209,6 +222,18 @@ impl ArticleApi {
         while running.join_next().await.is_some() {}
     }
 
+    /// Logs and counts a finished call.
+    fn finish(&self, method: &'static str, started: Instant, err: Option<&ApiError>) {
+        let latency = started.elapsed();
+        self.inner.recorder.record_call(method, err.map_or(tonic::Code::Ok, ApiError::code), latency);
+        let latency_ms = latency.as_secs_f64() * 1e3;
+        match err {
+            None => tracing::info!(latency_ms, "ok"),
+            Some(err) if err.is_client_error() => tracing::info!(latency_ms, code = ?err.code(), "refused"),
+            Some(err) => tracing::error!(latency_ms, error = ?err, "failed"),
+        }
+    }
+
     /// tonic reports an oversized message as OUT_OF_RANGE; callers expect
     /// RESOURCE_EXHAUSTED with the limit.
     fn transport_status(&self, status: Status) -> Status {
@@ -227,18 +252,6 @@ fn request_span(method: &'static str, req: &pb::AnalyzeArticleRequest) -> tracin
         pb::document::Source::RawContent(bytes) => bytes.len(),
     });
     tracing::info_span!("request", method, document_id = document_id(req), bytes)
-}
-
-/// Logs and counts a finished call.
-fn finish(method: &'static str, started: Instant, err: Option<&ApiError>) {
-    let latency = started.elapsed();
-    metrics().record_call(method, err.map_or(tonic::Code::Ok, ApiError::code), latency);
-    let latency_ms = latency.as_secs_f64() * 1e3;
-    match err {
-        None => tracing::info!(latency_ms, "ok"),
-        Some(err) if err.is_client_error() => tracing::info!(latency_ms, code = ?err.code(), "refused"),
-        Some(err) => tracing::error!(latency_ms, error = ?err, "failed"),
-    }
 }
 
 fn document_id(req: &pb::AnalyzeArticleRequest) -> &str {
@@ -265,6 +278,11 @@ fn failed(id: &str, err: &ApiError) -> pb::AnalyzeArticleResult {
 /// The caller's deadline, from the `grpc-timeout` header.
 fn deadline<T>(req: &Request<T>) -> Option<Instant> {
     let value = req.metadata().get("grpc-timeout")?.to_str().ok()?;
+    Instant::now().checked_add(parse_grpc_timeout(value)?)
+}
+
+/// A `grpc-timeout` value ("20m", "3S") as a duration; `None` when malformed.
+pub fn parse_grpc_timeout(value: &str) -> Option<Duration> {
     let (amount, unit) = value.split_at(value.len().checked_sub(1)?);
     let amount: u64 = amount.parse().ok()?;
     let timeout = match unit {
@@ -276,7 +294,7 @@ fn deadline<T>(req: &Request<T>) -> Option<Instant> {
         "n" => Duration::from_nanos(amount),
         _ => return None,
     };
-    Instant::now().checked_add(timeout)
+    Some(timeout)
 }
 
 /// A request for one analysis, as the single-job RPCs make it.
@@ -394,7 +412,7 @@ impl ArticleService for ArticleApi {
                 Ok(_permit) => Ok(pb::BatchAnalyzeArticlesResponse { results: self.batch(requests, deadline).await }),
                 Err(err) => Err(err),
             };
-            finish("BatchAnalyzeArticles", started, outcome.as_ref().err());
+            self.finish("BatchAnalyzeArticles", started, outcome.as_ref().err());
             outcome.map(Response::new).map_err(Status::from)
         }
         .instrument(span)
@@ -416,8 +434,8 @@ impl ArticleService for ArticleApi {
             async move {
                 let _permit = permit;
                 let started = Instant::now();
-                api.pump(req.into_inner(), tx, deadline).await;
-                finish("StreamAnalyzeArticles", started, None);
+                api.clone().pump(req.into_inner(), tx, deadline).await;
+                api.finish("StreamAnalyzeArticles", started, None);
             }
             .instrument(span),
         );

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod pki;
+
 use lede::api::Limits;
 use lede::pb::article_service_client::ArticleServiceClient;
 use lede::server::{self, ServerConfig};
@@ -15,6 +17,8 @@ pub const SEED: &str = include_str!("../fixtures/seed.txt");
 
 pub struct TestServer {
     pub addr: SocketAddr,
+    /// The HTTP listener's address, when started with [`TestServer::with_http`].
+    pub http_addr: Option<SocketAddr>,
     shutdown: Option<oneshot::Sender<()>>,
     pub handle: JoinHandle<Result<(), server::BoxError>>,
 }
@@ -28,6 +32,7 @@ pub fn config() -> ServerConfig {
         reflection: true,
         tls: None,
         auth: Default::default(),
+        recorder: std::sync::Arc::new(lede::metrics::NoMetrics),
     }
 }
 
@@ -37,13 +42,25 @@ impl TestServer {
     }
 
     pub async fn with(config: ServerConfig) -> Self {
-        let incoming = server::bind("127.0.0.1:0".parse().unwrap(), config.keepalive_interval).unwrap();
+        Self::launch(config, false)
+    }
+
+    /// With the HTTP listener too: the JSON API, gRPC-Web and the page.
+    pub async fn with_http(config: ServerConfig) -> Self {
+        Self::launch(config, true)
+    }
+
+    fn launch(config: ServerConfig, http: bool) -> Self {
+        let loopback = "127.0.0.1:0".parse().unwrap();
+        let incoming = server::bind(loopback, config.keepalive_interval).unwrap();
         let addr = incoming.local_addr().unwrap();
+        let http = http.then(|| server::bind(loopback, config.keepalive_interval).unwrap());
+        let http_addr = http.as_ref().map(|incoming| incoming.local_addr().unwrap());
         let (tx, rx) = oneshot::channel();
-        let handle = tokio::spawn(server::serve(config, incoming, async {
+        let handle = tokio::spawn(server::serve_with_http(config, incoming, http, async {
             let _ = rx.await;
         }));
-        Self { addr, shutdown: Some(tx), handle }
+        Self { addr, http_addr, shutdown: Some(tx), handle }
     }
 
     pub async fn channel(&self) -> Channel {

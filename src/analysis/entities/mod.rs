@@ -16,6 +16,7 @@ mod roles;
 
 use super::segment::Segmentation;
 use super::text::Span;
+use super::{AnalysisError, Budget};
 use std::ops::Range;
 
 /// The kind of thing an entity is.
@@ -71,14 +72,23 @@ pub struct Entity {
 /// Finds the entities of `text`, most salient first.
 ///
 /// `article_date` anchors relative dates ("yesterday", "last Tuesday"); without
-/// it they keep a partial value ("--12-12" for "December 12") or none.
-pub fn extract(text: &str, seg: &Segmentation, article_date: Option<chrono::NaiveDate>) -> Vec<Entity> {
-    let recognized = model::recognize(text, seg);
-    let amounts = numeric::find(text, seg, article_date);
+/// it they keep a partial value ("--12-12" for "December 12") or none. Stops
+/// when `budget` runs out.
+pub fn extract(
+    text: &str,
+    seg: &Segmentation,
+    article_date: Option<chrono::NaiveDate>,
+    budget: &Budget,
+) -> Result<Vec<Entity>, AnalysisError> {
+    let recognized = model::recognize(text, seg, budget)?;
+    let amounts = numeric::find(text, seg, article_date, budget)?;
     let mut entities = resolve::named_entities(text, seg, &recognized);
+    budget.check()?;
     drop_names_inside(&mut entities, &amounts);
     roles::assign(text, seg, &mut entities);
+    budget.check()?;
     coref::link(text, seg, &mut entities);
+    budget.check()?;
     entities.extend(amounts);
     for e in &mut entities {
         e.mentions.sort_by_key(|m| (m.span.start, m.span.end));
@@ -86,7 +96,7 @@ pub fn extract(text: &str, seg: &Segmentation, article_date: Option<chrono::Naiv
     }
     score_salience(seg, &mut entities);
     entities.sort_by(|a, b| b.salience.total_cmp(&a.salience).then(first_start(a).cmp(&first_start(b))));
-    entities
+    Ok(entities)
 }
 
 /// A name inside a date or amount ("UTC" in "16:09 (UTC+04:00)") is part of

@@ -16,8 +16,10 @@ use super::gazetteer::KeyHasher;
 use crate::analysis::memo::Memo;
 use crate::analysis::segment::Segmentation;
 use crate::analysis::text::Span;
+use crate::analysis::{AnalysisError, Budget};
 use features::{Document, History, PLACES, Place, TokenInfo, describe, word_features};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -41,18 +43,34 @@ pub struct Recognized {
     pub confidence: f32,
 }
 
-/// Recognizes named-entity mentions, token-aligned, over the shared segmentation.
-pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Recognized> {
+/// Recognizes named-entity mentions, token-aligned, over the shared
+/// segmentation. Stops when `budget` runs out.
+pub fn recognize(text: &str, seg: &Segmentation, budget: &Budget) -> Result<Vec<Recognized>, AnalysisError> {
     let model = &*MODEL;
     if model.is_empty() || seg.tokens.is_empty() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let tokens: Vec<&str> = seg.tokens.iter().map(|t| text.get(t.span.start..t.span.end).unwrap_or("")).collect();
     let sentences: Vec<Range<usize>> = seg.sentences.iter().map(|s| s.tokens.clone()).collect();
-    let words: Vec<Word> =
-        KNOWN.with_borrow_mut(|known| tokens.iter().map(|t| known.get(t, |t| model.word(t))).collect());
-    let tagged = model.tag(&tokens, &sentences, &words);
-    mentions(&tagged.labels)
+    // Each distinct word is described and scored once and kept once: a
+    // word's scores take 360 bytes, too many to copy for every token of a
+    // text of megabytes.
+    let mut words: Vec<Word> = Vec::new();
+    let mut word_of: Vec<u32> = Vec::with_capacity(tokens.len());
+    let mut seen: HashMap<&str, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
+    KNOWN.with_borrow_mut(|known| {
+        for (i, token) in tokens.iter().enumerate() {
+            budget.check_every(i, 4096)?;
+            let word = *seen.entry(token).or_insert_with(|| {
+                words.push(known.get(token, |t| model.word(t)));
+                u32::try_from(words.len() - 1).unwrap_or(u32::MAX)
+            });
+            word_of.push(word);
+        }
+        Ok::<_, AnalysisError>(())
+    })?;
+    let tagged = model.tag(&tokens, &sentences, &Words { distinct: &words, of_token: &word_of }, budget)?;
+    let found = mentions(&tagged.labels)
         .into_iter()
         .filter_map(|(range, class)| {
             let first = seg.tokens.get(range.start)?;
@@ -61,7 +79,8 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Recognized> {
             let confidence = 1.0 / (1.0 + (-margin / MARGIN_SCALE).exp());
             Some(Recognized { span: Span::new(first.span.start, last.span.end), class, confidence })
         })
-        .collect()
+        .collect();
+    Ok(found)
 }
 
 static MODEL: LazyLock<Model> =
@@ -78,6 +97,19 @@ thread_local! {
 struct Word {
     info: TokenInfo,
     scores: WordScores,
+}
+
+/// The words of a document's tokens: each distinct word once, and for each
+/// token the index of its word.
+struct Words<'a> {
+    distinct: &'a [Word],
+    of_token: &'a [u32],
+}
+
+impl Words<'_> {
+    fn of(&self, token: usize) -> &Word {
+        &self.distinct[self.of_token[token] as usize]
+    }
 }
 
 /// Per stage and per place, the summed weights of the features a word gives
@@ -293,16 +325,23 @@ impl Model {
 
     /// Runs every stage over a document of `tokens` ([`Model::word`] made
     /// `words` of them), each stage seeing the labels of the one before.
-    fn tag(&self, tokens: &[&str], sentences: &[Range<usize>], words: &[Word]) -> Tagged {
-        let doc = Document::new(tokens, sentences, words.iter().map(|w| w.info).collect());
+    fn tag(
+        &self,
+        tokens: &[&str],
+        sentences: &[Range<usize>],
+        words: &Words,
+        budget: &Budget,
+    ) -> Result<Tagged, AnalysisError> {
+        let doc = Document::new(tokens, sentences, (0..tokens.len()).map(|i| words.of(i).info).collect());
         let mut tagged = Tagged { labels: vec![Label::OUTSIDE; doc.len()], margins: vec![0.0; doc.len()] };
         let mut scratch = Scratch::default();
         let boundary = self.word_scores(None);
         for (k, stage) in self.stages().iter().enumerate() {
             let history = (k > 0).then(|| doc.history(tagged.labels.clone()));
             for (s, range) in doc.sentences().iter().enumerate() {
+                budget.check_every(s, 256)?;
                 scratch.scores.clear();
-                let around = padded(&boundary, words.get(range.clone()).unwrap_or_default());
+                let around = padded(&boundary, range.clone().map(|i| &words.of(i).scores));
                 let windows = range.clone().zip(around.windows(PLACES.len()));
                 scratch
                     .scores
@@ -317,15 +356,15 @@ impl Model {
                 }
             }
         }
-        tagged
+        Ok(tagged)
     }
 }
 
 /// The kept scores of a sentence's words, its ends padded with the
 /// `boundary`'s, so that every word has a full window around it.
-fn padded<'a>(boundary: &'a WordScores, words: &'a [Word]) -> Vec<&'a WordScores> {
+fn padded<'a>(boundary: &'a WordScores, words: impl Iterator<Item = &'a WordScores>) -> Vec<&'a WordScores> {
     let padding = [boundary; Place::Token as usize];
-    padding.into_iter().chain(words.iter().map(|w| &w.scores)).chain(padding).collect()
+    padding.into_iter().chain(words).chain(padding).collect()
 }
 
 #[cfg(test)]
@@ -362,7 +401,7 @@ mod tests {
         let doc = Document::new(&tokens, std::slice::from_ref(&all), words.iter().map(|w| w.info).collect());
         let history = doc.history(vec![Label(1), Label(2), Label(0), Label(5), Label(6), Label(0), Label(0), Label(0)]);
         let boundary = MODEL.word_scores(None);
-        let around = padded(&boundary, &words);
+        let around = padded(&boundary, words.iter().map(|w| &w.scores));
         for (k, stage) in MODEL.stages().iter().enumerate() {
             let history = (k > 0).then_some(&history);
             for (i, window) in around.windows(PLACES.len()).enumerate() {
@@ -396,7 +435,11 @@ mod tests {
     }
 
     fn found(text: &str) -> Vec<(&str, NerClass)> {
-        recognize(text, &segment(text)).iter().map(|r| (r.span.of(text), r.class)).collect()
+        recognize(text, &segment(text), &Budget::default())
+            .unwrap_or_default()
+            .iter()
+            .map(|r| (r.span.of(text), r.class))
+            .collect()
     }
 
     #[test]
@@ -411,7 +454,7 @@ mod tests {
     #[test]
     fn confidences_are_probabilities() {
         let text = "Angela Merkel spoke in Berlin.";
-        for r in recognize(text, &segment(text)) {
+        for r in recognize(text, &segment(text), &Budget::default()).unwrap_or_default() {
             assert!((0.0..=1.0).contains(&r.confidence));
         }
     }

@@ -8,6 +8,7 @@
 use super::{Entity, EntityType, Mention, MentionKind, normalize_name};
 use crate::analysis::segment::{Segmentation, Token, TokenKind};
 use crate::analysis::text::{Span, lowercase};
+use crate::analysis::{AnalysisError, Budget};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -54,11 +55,17 @@ impl<'a> Reader<'a> {
 }
 
 /// Finds every date, time and amount of `text`, one entity per distinct
-/// type and value, in order of first mention.
-pub(super) fn find(text: &str, seg: &Segmentation, anchor: Option<NaiveDate>) -> Vec<Entity> {
+/// type and value, in order of first mention. Stops when `budget` runs out.
+pub(super) fn find(
+    text: &str,
+    seg: &Segmentation,
+    anchor: Option<NaiveDate>,
+    budget: &Budget,
+) -> Result<Vec<Entity>, AnalysisError> {
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_value: HashMap<(EntityType, String), usize> = HashMap::new();
     for s in 0..seg.sentences.len() {
+        budget.check_every(s, 256)?;
         let r = Reader::new(text, seg.sentence_tokens(s), anchor);
         let mut i = 0;
         while i < r.toks.len() {
@@ -86,7 +93,7 @@ pub(super) fn find(text: &str, seg: &Segmentation, anchor: Option<NaiveDate>) ->
             i = found.end;
         }
     }
-    entities
+    Ok(entities)
 }
 
 fn match_at(r: &Reader, i: usize) -> Option<Found> {
@@ -657,7 +664,8 @@ mod tests {
 
     fn values(text: &str, anchor: Option<NaiveDate>) -> Vec<(String, EntityType, String)> {
         let seg = segment(text);
-        let mut out: Vec<_> = find(text, &seg, anchor)
+        let mut out: Vec<_> = find(text, &seg, anchor, &Budget::default())
+            .unwrap_or_default()
             .into_iter()
             .flat_map(|e| {
                 let (kind, value) = (e.kind, e.normalized_value.clone());

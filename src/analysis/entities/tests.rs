@@ -7,7 +7,7 @@ use crate::analysis::segment::segment;
 const SEED: &str = include_str!("../../../tests/fixtures/seed.txt");
 
 fn seed_entities() -> Vec<Entity> {
-    extract(SEED, &segment(SEED), chrono::NaiveDate::from_ymd_opt(2023, 2, 23))
+    extract(SEED, &segment(SEED), chrono::NaiveDate::from_ymd_opt(2023, 2, 23), &Budget::default()).unwrap()
 }
 
 fn find<'a>(entities: &'a [Entity], kind: EntityType, name: &str) -> &'a Entity {
@@ -114,7 +114,7 @@ fn any_cut_of_the_seed_keeps_spans_on_char_boundaries() {
     let cuts: Vec<usize> = SEED.char_indices().map(|(i, _)| i).step_by(97).collect();
     for &cut in &cuts {
         for text in [&SEED[..cut], &SEED[cut..]] {
-            for e in extract(text, &segment(text), None) {
+            for e in extract(text, &segment(text), None, &Budget::default()).unwrap() {
                 for m in &e.mentions {
                     assert!(m.span.start < m.span.end && text.get(m.span.start..m.span.end).is_some());
                 }
@@ -126,6 +126,6 @@ fn any_cut_of_the_seed_keeps_spans_on_char_boundaries() {
 #[test]
 fn empty_and_odd_inputs_do_not_panic() {
     for text in ["", " ", "’s", "The the THE", "Mr.", "$", "16:99 (UTC+", "December 45, 2022"] {
-        let _ = extract(text, &segment(text), None);
+        let _ = extract(text, &segment(text), None, &Budget::default());
     }
 }

@@ -4,8 +4,10 @@
 //! UTC offset the page gives is kept, so a reader sees the local time it wrote.
 
 use crate::analysis::text;
+use crate::analysis::{AnalysisError, Budget};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use regex::Regex;
+use regex_automata::{Anchored, Input, meta};
 use std::sync::LazyLock;
 
 /// How precise a date is.
@@ -241,9 +243,16 @@ const MONTHS: [&str; 12] = [
 
 static MONTH_ALTERNATION: LazyLock<String> = LazyLock::new(|| MONTHS.join("|"));
 
-static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+/// The dates of running text, each branch opening with a digit or a month's
+/// name after a word boundary. Its Unicode word boundaries stop the fast
+/// engines on any text with a non-ASCII character, so it only ever runs
+/// anchored at the candidates [`DATE_START`] finds.
+static TEXT_DATE: LazyLock<meta::Regex> =
+    LazyLock::new(|| meta::Regex::new(&text_date_pattern()).expect("valid regex"));
+
+fn text_date_pattern() -> String {
     let months = &*MONTH_ALTERNATION;
-    Regex::new(&format!(
+    format!(
         r"(?xi)
         \b(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})\b
         | \b(?P<nd>\d{{1,2}})(?:\.(?P<nm>\d{{1,2}})\.|/(?P<nm2>\d{{1,2}})/|-(?P<nm3>\d{{1,2}})-)(?P<ny>\d{{4}}|\d{{2}})\b
@@ -251,9 +260,15 @@ static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º|°)?(?:\s+de|\s*\.)?[\s-]+(?P<dm>{months})\.?(?:\s+de|,)?[\s-]+(?P<dy>\d{{4}})\b
         | \b(?P<mm>{months})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})\b
         "
-    ))
-    .expect("valid regex")
-});
+    )
+}
+
+/// Where a date of [`TEXT_DATE`] may begin: a run of digits or a month's name.
+/// Without word boundaries the lazy DFA runs it over any text, at the speed
+/// of a scan. Every match is made of word characters, so no date can begin
+/// inside one and the matches, read in order, pass every place a date begins.
+static DATE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\d+|(?:{})", &*MONTH_ALTERNATION)).expect("valid regex"));
 
 static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -270,34 +285,65 @@ pub fn find_in_text(text: &str, month_first: bool) -> Option<FoundDate> {
     find_all_in_text(text, month_first).next()
 }
 
-/// Every date written in `text`, in order.
+/// Every date written in `text`, in order: the matches `TEXT_DATE.captures_iter`
+/// would give, found by running it only where [`DATE_START`] says a date may
+/// begin, so that a long text without dates costs one fast scan.
 pub fn find_all_in_text(text: &str, month_first: bool) -> impl Iterator<Item = FoundDate> + '_ {
-    TEXT_DATE.captures_iter(text).filter_map(move |c| {
-        let date = date_of_captures(&c, month_first).filter(|d| plausible_year(d.year()))?;
-        let whole = c.get(0)?;
+    candidates(text, month_first).flatten()
+}
+
+/// The first date written in `text`, stopping when `budget` runs out: a text
+/// of many megabytes may hold thousands of numbers before its first date.
+pub fn find_first_within(text: &str, month_first: bool, budget: &Budget) -> Result<Option<FoundDate>, AnalysisError> {
+    for (i, found) in candidates(text, month_first).enumerate() {
+        budget.check_every(i, 1024)?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
+}
+
+/// One item for each place a date may begin: the date found there, if any.
+fn candidates(text: &str, month_first: bool) -> impl Iterator<Item = Option<FoundDate>> + '_ {
+    let mut caps = TEXT_DATE.create_captures();
+    let mut searched_to = 0;
+    DATE_START.find_iter(text).map(move |candidate| {
+        let at = candidate.start();
+        // A date begins at a word boundary; an ASCII word character before
+        // the candidate rules one out without running the full pattern.
+        let inside_word = text.as_bytes()[..at].last().is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+        if at < searched_to || inside_word {
+            return None;
+        }
+        TEXT_DATE.search_captures(&Input::new(text).range(at..).anchored(Anchored::Yes), &mut caps);
+        let whole = caps.get_match()?;
+        searched_to = whole.end();
+        let group = |name: &str| caps.get_group_by_name(name).map(|span| &text[span.range()]);
+        let date = date_of_groups(group, month_first).filter(|d| plausible_year(d.year()))?;
         let (date, end) = with_time(text, whole.end(), date);
         Some(FoundDate { date, start: whole.start(), end })
     })
 }
 
-fn date_of_captures(c: &regex::Captures, month_first: bool) -> Option<NaiveDate> {
-    if let Some(y) = c.name("iy") {
-        return ymd(y.as_str(), &c["im"], &c["id"]);
+/// The day the groups of a `TEXT_DATE` match name.
+fn date_of_groups<'t>(group: impl Fn(&str) -> Option<&'t str>, month_first: bool) -> Option<NaiveDate> {
+    if let Some(y) = group("iy") {
+        return ymd(y, group("im")?, group("id")?);
     }
-    if let Some(y) = c.name("ny") {
-        let year = full_year(y.as_str())?;
-        let month = c.name("nm").or_else(|| c.name("nm2")).or_else(|| c.name("nm3"))?;
-        let (a, b): (u32, u32) = (c["nd"].parse().ok()?, month.as_str().parse().ok()?);
+    if let Some(y) = group("ny") {
+        let year = full_year(y)?;
+        let month = group("nm").or_else(|| group("nm2")).or_else(|| group("nm3"))?;
+        let (a, b): (u32, u32) = (group("nd")?.parse().ok()?, month.parse().ok()?);
         let (month, day) = if (month_first && a <= 12) || b > 12 { (a, b) } else { (b, a) };
         return NaiveDate::from_ymd_opt(year, month, day);
     }
-    if let Some(y) = c.name("py") {
-        return ymd(y.as_str(), &c["pm"], &c["pd"]);
+    if let Some(y) = group("py") {
+        return ymd(y, group("pm")?, group("pd")?);
     }
-    let (d, m, y) = if let Some(d) = c.name("dd") {
-        (d.as_str(), &c["dm"], &c["dy"])
-    } else {
-        (c.name("md")?.as_str(), &c["mm"], &c["my"])
+    let (d, m, y) = match group("dd") {
+        Some(d) => (d, group("dm")?, group("dy")?),
+        None => (group("md")?, group("mm")?, group("my")?),
     };
     NaiveDate::from_ymd_opt(y.parse().ok()?, month_number(m)?, d.parse().ok()?)
 }
@@ -506,6 +552,51 @@ mod tests {
         let noon = parse_machine("2023-11-06T12:00:00Z").expect("date");
         assert!(!noon.could_be_local_day(NaiveDate::from_ymd_opt(2023, 11, 5).expect("day")));
         assert!(!parse_machine("2023-11-06T23:00:00+01:00").expect("date").is_utc_moment());
+    }
+
+    /// The dates of the whole pattern run over the whole text, as the search
+    /// from candidates must find them.
+    fn whole_pattern_dates(text: &str) -> Vec<(usize, NaiveDate)> {
+        static WHOLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&text_date_pattern()).expect("valid regex"));
+        WHOLE
+            .captures_iter(text)
+            .filter_map(|c| {
+                let date = date_of_groups(|n| c.name(n).map(|m| m.as_str()), false)?;
+                plausible_year(date.year()).then(|| (c.get(0).map_or(0, |m| m.start()), date))
+            })
+            .collect()
+    }
+
+    fn candidate_dates(text: &str) -> Vec<(usize, NaiveDate)> {
+        find_all_in_text(text, false).map(|f| (f.start, f.date.date())).collect()
+    }
+
+    #[test]
+    fn candidates_find_every_match_of_the_whole_pattern() {
+        let texts = [
+            "Posted on February 23, 2023 and 3 May 2021; 12.05.2021, 14:30 Uhr",
+            "l’accord du 3 mars 2021 — « le 5 de enero de 2020 » ou 23. Februar 2023",
+            "é2020-01-01 x2020-01-01 _2020-01-01 ٣2020-01-01 2020-01-011 summary 4 März 2020",
+            "15 января 2020 года, 1 października 2019, 26 | 01 | 2022 | 3 | 4 | 12",
+            "1234567 12345 2021-13-45 99/99/99 Mar. 3rd, 2021 Sept 9 2019 ſep 9, 2019 marzo 3, 2020",
+            "3rd-June-2020 3-6-20 03/06/2020 ２０２０-01-01 2019.12.31 31.12.2019. Ḱ",
+        ];
+        for text in texts {
+            assert_eq!(candidate_dates(text), whole_pattern_dates(text), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn candidates_agree_with_the_whole_pattern_on_any_mix(
+            parts in proptest::collection::vec(proptest::sample::select(&[
+                "3", "23", "2021", "99", "2021-05-03", "12.05.", "/", "-", ".", "|", ",", " ", "  ", "\u{a0}",
+                "May", "mars", "März", "января", "Sept", "de", "th", "er", "º", "’", "é", "x", "٣", "\n",
+            ][..]), 0..24)
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(candidate_dates(&text), whole_pattern_dates(&text));
+        }
     }
 
     #[test]

@@ -12,10 +12,11 @@ mod title;
 
 pub use dates::{ArticleDate, DatePrecision};
 pub use language::LanguageSource;
-pub(crate) use plaintext::MAX_BYLINE_WORDS;
 
+use crate::analysis::html::{MAX_BYLINE_WORDS, PageEvidence};
 use crate::analysis::segment::Segmentation;
 use crate::analysis::text::Span;
+use crate::analysis::{AnalysisError, Budget};
 use authors::Trust;
 
 /// Average adult reading speed, words per minute.
@@ -76,93 +77,6 @@ pub struct Metadata {
     pub social_handles: Vec<String>,
 }
 
-/// A link whose `rel` matters to metadata (`canonical`, `author`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PageLink {
-    /// Lower case.
-    pub rel: String,
-    pub href: String,
-    pub text: String,
-}
-
-/// A `<time>` element or another element marked as a date.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct PageDate {
-    /// The machine value (`datetime`, `content`) or, failing that, the text.
-    pub value: String,
-    /// Whether it is marked as a publication date (`pubdate`, a "published" class).
-    pub published: bool,
-    /// Whether it is marked as an update date.
-    pub modified: bool,
-    /// Whether it stands in boilerplate (a footer, a list of other articles).
-    pub boilerplate: bool,
-}
-
-/// What metadata needs from an HTML page, gathered in one pass over its DOM.
-#[derive(Clone, Debug, Default)]
-pub struct PageEvidence {
-    /// The `<html lang>` attribute.
-    pub language: String,
-    /// The `<title>` element's text.
-    pub title: String,
-    /// The texts of `<h1>` elements, and of `<h2>`/`<h3>` whose class marks
-    /// a title, outside boilerplate, in order.
-    pub headings: Vec<String>,
-    /// `<meta>` tags: (name, property, itemprop or http-equiv in lower case, content).
-    pub metas: Vec<(String, String)>,
-    /// The bodies of `application/ld+json` scripts.
-    pub json_ld: Vec<String>,
-    pub links: Vec<PageLink>,
-    /// Microdata on elements other than `<meta>`: (itemprop, value).
-    pub microdata: Vec<(String, String)>,
-    /// `<time>` elements and elements whose class marks a date, in order.
-    pub dates: Vec<PageDate>,
-    /// Texts of elements whose class or id marks a byline or author.
-    pub bylines: Vec<String>,
-    /// Author names marked up (`itemprop="author"`, `rel="author"`) in a
-    /// page footer or sidebar, comments excepted: the site's owner, often.
-    pub boilerplate_authors: Vec<String>,
-    /// The texts of byline elements in a page footer or sidebar, comments
-    /// excepted: an article's header set aside ("Von: Jane Doe"), or a list
-    /// of the site's authors.
-    pub boilerplate_bylines: Vec<String>,
-    /// Fields of JSON in other scripts: (key in lower case, value), such as
-    /// ("author", "Jane Doe") or ("publisheddate", "2016-11-04").
-    pub script_fields: Vec<(String, String)>,
-    /// Short lines of text around the first `<h1>`.
-    pub headline_lines: Vec<String>,
-    /// Short lines of text just after the article's last paragraph, where a
-    /// signature stands that the article text left out.
-    pub closing_lines: Vec<String>,
-    /// Short lines of the article's first blocks, those the article text
-    /// left out included: a byline whose name is a link ("Written by: <a>Jane Doe</a>").
-    pub opening_lines: Vec<String>,
-    /// The visible text of the whole page, text nodes on their own lines,
-    /// capped: a last resort for a date.
-    pub page_text: String,
-}
-
-impl PageEvidence {
-    /// The first non-empty content of the first of `names` present.
-    fn meta(&self, names: &[&str]) -> Option<&str> {
-        names
-            .iter()
-            .find_map(|name| self.metas.iter().find(|(n, c)| n == name && !c.trim().is_empty()).map(|(_, c)| c.trim()))
-    }
-
-    fn meta_all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.metas.iter().filter(move |(n, _)| n == name).map(|(_, c)| c.trim()).filter(|c| !c.is_empty())
-    }
-
-    fn link(&self, rel: &str) -> Option<&PageLink> {
-        self.links.iter().find(|l| l.rel.split_whitespace().any(|r| r == rel) && !l.href.is_empty())
-    }
-
-    fn microdata(&self, prop: &str) -> impl Iterator<Item = &str> {
-        self.microdata.iter().filter(move |(p, _)| p == prop).map(|(_, v)| v.as_str())
-    }
-}
-
 const PUBLISHED_METAS: &[&str] = &[
     "article:published_time",
     "og:article:published_time",
@@ -219,14 +133,16 @@ const AUTHOR_METAS: &[&str] = &[
 /// Extracts the article's metadata. `text` is the article text (the input
 /// itself for plain text), `seg` its segmentation, `page` the evidence of its
 /// HTML page if it came as HTML, `url` where it was published ("" if unknown),
-/// `language_hint` the caller's language code ("" if none).
+/// `language_hint` the caller's language code ("" if none). Stops when
+/// `budget` runs out.
 pub fn extract(
     text: &str,
     seg: &Segmentation,
     page: Option<&PageEvidence>,
     url: &str,
     language_hint: &str,
-) -> Metadata {
+    budget: &Budget,
+) -> Result<Metadata, AnalysisError> {
     let empty = PageEvidence::default();
     let page = page.unwrap_or(&empty);
     let ld = jsonld::read(&page.json_ld);
@@ -285,7 +201,7 @@ pub fn extract(
         &ld.description,
         page.meta(&["og:description", "description", "twitter:description", "dc.description"]).unwrap_or(""),
     ]);
-    let published = published_date(page, &ld, &text_evidence, text, &description, &canonical_url, month_first);
+    let published = published_date(page, &ld, &text_evidence, text, &description, &canonical_url, month_first, budget)?;
     let modified = [ld.modified.as_str(), page.meta(MODIFIED_METAS).unwrap_or("")]
         .into_iter()
         .chain(page.microdata("dateModified"))
@@ -293,7 +209,7 @@ pub fn extract(
         .find_map(dates::parse_machine);
 
     let words = seg.word_count();
-    Metadata {
+    Ok(Metadata {
         title,
         description,
         authors: find_authors(page, &ld, &text_evidence, text, &[publisher.as_str(), site_name, host.as_str()]),
@@ -318,7 +234,7 @@ pub fn extract(
         word_count: words,
         reading_time_seconds: u32::try_from((words * 60).div_ceil(READING_WORDS_PER_MINUTE)).unwrap_or(u32::MAX),
         social_handles: text_evidence.social_handles,
-    }
+    })
 }
 
 fn first_nonempty(values: &[&str]) -> String {
@@ -326,6 +242,7 @@ fn first_nonempty(values: &[&str]) -> String {
 }
 
 /// The publication date, from the most to the least deliberate evidence.
+#[allow(clippy::too_many_arguments)]
 fn published_date(
     page: &PageEvidence,
     ld: &jsonld::LinkedData,
@@ -334,7 +251,8 @@ fn published_date(
     description: &str,
     canonical_url: &str,
     month_first: bool,
-) -> Option<ArticleDate> {
+    budget: &Budget,
+) -> Result<Option<ArticleDate>, AnalysisError> {
     // The date of a video or an image in the page is not the article's,
     // unless nothing better dates it.
     let (ld_first, ld_last) = if ld.describes_page { (ld.published.as_str(), "") } else { ("", ld.published.as_str()) };
@@ -357,7 +275,7 @@ fn published_date(
             .filter(|d| d.boilerplate == boilerplate && !d.modified && (d.published || !published))
             .find_map(|d| parse_page_date(&d.value, month_first))
     };
-    let found = declared
+    let before_article_text = declared
         .or_else(|| page_date(true, false))
         .or_else(|| dates::from_url(canonical_url))
         .or(header_day)
@@ -370,12 +288,17 @@ fn published_date(
                 .find_map(|(_, v)| dates::parse_machine(v))
         })
         .or_else(|| dates::find_labelled(&page.page_text, month_first))
-        .or_else(|| page_date(true, true))
-        .or_else(|| in_text(article_text))
+        .or_else(|| page_date(true, true));
+    let in_article_text = match before_article_text {
+        Some(found) => Some(found),
+        None => dates::find_first_within(article_text, month_first, budget)?.map(|f| f.date),
+    };
+    let found = in_article_text
         .or_else(|| page_date(false, true))
         .or_else(|| in_text(&page.page_text))
         // "(Notizia del 14 Gennaio 2020)": a page that writes its date only in its summary.
-        .or_else(|| in_text(description))?;
+        .or_else(|| in_text(description));
+    let Some(found) = found else { return Ok(None) };
     let visible_days: Vec<ArticleDate> = page
         .headline_lines
         .iter()
@@ -391,7 +314,7 @@ fn published_date(
         .collect();
     // A time without offset and a time with one may tell the same moment.
     if let Some(joined) = other_sources.iter().find_map(|d| found.same_moment(*d)) {
-        return Some(joined);
+        return Ok(Some(joined));
     }
     // A UTC time stamp does not tell the local day: when the page shows its
     // readers another day that some time zone gives that moment, that day
@@ -400,7 +323,7 @@ fn published_date(
         && !visible_days.iter().any(|d| d.date() == found.date())
         && let Some(local) = visible_days.iter().find(|d| found.could_be_local_day(d.date()))
     {
-        return Some(*local);
+        return Ok(Some(*local));
     }
     // A date in markup that the page shows nowhere (a CMS's import or
     // re-publication time, a day misread from "11/01/2023") gives way to
@@ -410,10 +333,10 @@ fn published_date(
         && shown.date() != found.date()
         && !page_shows_day(page, &visible_days, found.date(), month_first)
     {
-        return Some(shown);
+        return Ok(Some(shown));
     }
     // A day from markup gains the time a visible date gives for the same day.
-    Some(other_sources.into_iter().fold(found, ArticleDate::refined_by))
+    Ok(Some(other_sources.into_iter().fold(found, ArticleDate::refined_by)))
 }
 
 /// The date of a bare "date" meta. Being as often the time the page was last
@@ -531,7 +454,7 @@ fn find_authors(
             .iter()
             .flat_map(|b| {
                 let words = b.split_whitespace().count();
-                let trust = if words <= 2 || (authors::is_labelled(b) && words <= plaintext::MAX_BYLINE_WORDS) {
+                let trust = if words <= 2 || (authors::is_labelled(b) && words <= MAX_BYLINE_WORDS) {
                     Trust::Markup
                 } else {
                     Trust::Visible
@@ -554,7 +477,7 @@ fn find_authors(
     let description = || {
         let description =
             first_nonempty(&[&ld.description, page.meta(&["og:description", "description"]).unwrap_or("")]);
-        let opening: Vec<&str> = description.split_whitespace().take(plaintext::MAX_BYLINE_WORDS).collect();
+        let opening: Vec<&str> = description.split_whitespace().take(MAX_BYLINE_WORDS).collect();
         let opening = opening.join(" ");
         authors::is_labelled(&opening).then(|| plaintext::byline(&opening)).flatten().unwrap_or_default()
     };

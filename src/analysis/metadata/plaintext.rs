@@ -6,6 +6,7 @@ use super::authors::{self, Trust};
 use super::dates::{self, ArticleDate};
 use super::given_names;
 use super::{Author, Dateline};
+use crate::analysis::html::MAX_BYLINE_WORDS;
 use crate::analysis::segment::Segmentation;
 use crate::analysis::text::Span;
 use regex::Regex;
@@ -119,9 +120,6 @@ static NOT_AUTHORSHIP: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Bylines are short; a longer line is a sentence that mentions "by".
-pub const MAX_BYLINE_WORDS: usize = 14;
-
 /// The authors of a byline line: "By Jane Doe and John Roe", "Posted on May
 /// 3, 2021 by Jane Doe", "Autor: Jane Doe", "Sabina Mammadli Read more".
 pub fn byline(line: &str) -> Option<Vec<Author>> {
@@ -220,7 +218,12 @@ static BIO: LazyLock<Regex> = LazyLock::new(|| {
 /// Every "@handle" in the text, once each, in order; e-mail addresses are not handles.
 fn social_handles(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for c in HANDLE.captures_iter(text) {
+    // Most texts have no "@" at all; memchr tells at once, where the
+    // pattern's Unicode word boundary would walk a non-ASCII text slowly.
+    let Some(first_at) = memchr::memchr(b'@', text.as_bytes()) else { return out };
+    // A handle's match begins at most one character before its "@".
+    let from = (0..first_at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    for c in HANDLE.captures_iter(&text[from..]) {
         let handle = format!("@{}", &c[1]);
         if !out.contains(&handle) {
             out.push(handle);

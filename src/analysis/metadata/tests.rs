@@ -19,12 +19,12 @@ Jane Doe is Example Times’ staff journalist, follow her on Twitter: @janedoe
 Follow us on Twitter @ExampleTimesX";
 
 fn plain(text: &str) -> Metadata {
-    extract(text, &segment(text), None, "", "")
+    extract(text, &segment(text), None, "", "", &Budget::default()).unwrap()
 }
 
 fn page(html_text: &str) -> Metadata {
     let article = html::extract(html_text);
-    extract(&article.text, &segment(&article.text), Some(&article.page), "", "")
+    extract(&article.text, &segment(&article.text), Some(&article.page), "", "", &Budget::default()).unwrap()
 }
 
 #[test]
@@ -53,7 +53,7 @@ fn nothing_is_invented() {
 
 #[test]
 fn request_language_wins() {
-    let md = extract(PLAIN, &segment(PLAIN), None, "", "fr");
+    let md = extract(PLAIN, &segment(PLAIN), None, "", "fr", &Budget::default()).unwrap();
     assert_eq!((md.language.as_str(), md.language_source), ("fr", LanguageSource::Request));
 }
 
@@ -131,7 +131,15 @@ fn microdata_author_and_visible_date() {
 #[test]
 fn url_date_when_the_page_gives_none() {
     let article = html::extract(&format!("<html><body>{BODY}</body></html>"));
-    let md = extract(&article.text, &segment(&article.text), Some(&article.page), "https://ex.org/2019/08/02/x/", "");
+    let md = extract(
+        &article.text,
+        &segment(&article.text),
+        Some(&article.page),
+        "https://ex.org/2019/08/02/x/",
+        "",
+        &Budget::default(),
+    )
+    .unwrap();
     assert_eq!(md.published.map(|d| d.local()), Some("2019-08-02".into()));
     assert_eq!(md.canonical_url, "https://ex.org/2019/08/02/x/");
 }

@@ -23,6 +23,7 @@ pub mod model;
 use super::entities::{Entity, EntityType, MentionKind};
 use super::segment::Segmentation;
 use super::text::Span;
+use super::{AnalysisError, Budget};
 use attribution::{Doc, Found};
 use model::{Article, Model};
 use std::ops::Range;
@@ -81,19 +82,34 @@ const FLOATING_CONFIDENCE: f32 = 0.54;
 const RULES_CONFIDENCE: f32 = 0.34;
 
 /// The quotes of `text`, in text order.
-pub fn extract(text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Quote> {
-    extract_with(model::embedded(), text, seg, entities)
+pub fn extract(
+    text: &str,
+    seg: &Segmentation,
+    entities: &[Entity],
+    budget: &Budget,
+) -> Result<Vec<Quote>, AnalysisError> {
+    extract_with(model::embedded(), text, seg, entities, budget)
 }
 
 /// The quotes `model` finds, with the rules' where they do better; the
 /// rules' alone without a model.
-fn extract_with(model: Option<&Model>, text: &str, seg: &Segmentation, entities: &[Entity]) -> Vec<Quote> {
+fn extract_with(
+    model: Option<&Model>,
+    text: &str,
+    seg: &Segmentation,
+    entities: &[Entity],
+    budget: &Budget,
+) -> Result<Vec<Quote>, AnalysisError> {
     let regions = marks::regions(text, seg);
     let doc = Doc::new(text, seg, &regions);
+    budget.check()?;
     let rules = attribution::find(&doc);
+    budget.check()?;
     let mut found = match model {
         Some(model) => {
-            let learned = learned(&doc, model, &Article::new(text, seg, &regions, entities, &rules));
+            let article = Article::new(text, seg, &regions, entities, &rules);
+            budget.check()?;
+            let learned = learned(&doc, model, &article, budget)?;
             with_rules(learned, rules, regions.len())
         }
         None => rules,
@@ -104,7 +120,7 @@ fn extract_with(model: Option<&Model>, text: &str, seg: &Segmentation, entities:
     let speakers = SpeakerIndex::new(entities);
     let mut quotes: Vec<Quote> = found.into_iter().map(|f| speakers.quote(text, f, entities)).collect();
     drop_nested(&mut quotes);
-    quotes
+    Ok(quotes)
 }
 
 /// The rules' findings the model's lack, where the rules do better on
@@ -159,9 +175,9 @@ fn overlaps_any(spans: &[Span], span: Span) -> bool {
 }
 
 /// The attributions the model finds, each content piece as one `Found`.
-fn learned(doc: &Doc<'_>, model: &Model, article: &Article) -> Vec<Found> {
+fn learned(doc: &Doc<'_>, model: &Model, article: &Article, budget: &Budget) -> Result<Vec<Found>, AnalysisError> {
     let mut out = Vec::new();
-    for a in model.attribute(article) {
+    for a in model.attribute(article, budget)? {
         let confidence = model.confidence(&a.evidence);
         let speaker = a.source.clone().map(|r| doc.span(r));
         let cue = Some(doc.span(a.cue.clone()));
@@ -187,7 +203,7 @@ fn learned(doc: &Doc<'_>, model: &Model, article: &Article) -> Vec<Found> {
             });
         }
     }
-    out
+    Ok(out)
 }
 
 /// Keeps the outer of two nested attributions ("'He said he would go,' she

@@ -18,6 +18,7 @@ mod features;
 pub mod train;
 mod weights;
 
+use crate::analysis::{AnalysisError, Budget};
 pub(super) use features::Article;
 use features::{Cue, Origin};
 use std::ops::Range;
@@ -167,13 +168,14 @@ struct Cues {
 
 impl Model {
     /// Tags the cues of every sentence.
-    fn cues(&self, article: &Article) -> Cues {
+    fn cues(&self, article: &Article, budget: &Budget) -> Result<Cues, AnalysisError> {
         let table = &self.weights.cues;
         let mut cues = Cues { cues: Vec::new(), mask: vec![false; article.len()] };
         // Per token: how much better B-CUE scores than O alone.
         let mut lean = vec![f32::NEG_INFINITY; article.len()];
         let (mut emissions, mut labels) = (Vec::new(), Vec::new());
         for (s, range) in article.sentences.iter().enumerate() {
+            budget.check_every(s, 64)?;
             emissions.clear();
             for i in range.clone() {
                 let mut row = [0i32; CUE_LABELS];
@@ -204,7 +206,7 @@ impl Model {
             cues.cues.push(Cue { range, origin: Origin::Candidate, margin });
         }
         cues.cues.sort_by_key(|c| c.range.start);
-        cues
+        Ok(cues)
     }
 
     /// The source and content of `cue`, if it has content; `mask` marks
@@ -246,17 +248,18 @@ impl Model {
     /// The span tagger reads at most [`SPAN_WORK`] tokens per token of the
     /// article, so that a text made of reporting verbs costs a bounded
     /// multiple of its length; cues past that are left to the rules.
-    pub fn attribute(&self, article: &Article) -> Vec<Attribution> {
-        let cues = self.cues(article);
+    pub fn attribute(&self, article: &Article, budget: &Budget) -> Result<Vec<Attribution>, AnalysisError> {
+        let cues = self.cues(article, budget)?;
         let mut work = SPAN_WORK * article.len().max(64);
         let mut out = Vec::new();
-        for cue in &cues.cues {
+        for (k, cue) in cues.cues.iter().enumerate() {
+            budget.check_every(k, 16)?;
             let window = article.window(&cue.range);
             let Some(left) = work.checked_sub(window.len()) else { break };
             work = left;
             out.extend(self.attribution(article, cue, window, &cues.mask));
         }
-        out
+        Ok(out)
     }
 
     /// The calibrated probability that an attribution with this evidence is right.

@@ -10,7 +10,8 @@ const SEED: &str = include_str!("../../../tests/fixtures/seed.txt");
 
 /// (kind, content, speaker, cue, speaker name) of each quote the rules find.
 fn quotes_of(text: &str, entities: &[Entity]) -> Vec<(QuoteKind, String, String, String, String)> {
-    extract_with(None, text, &segment(text), entities)
+    extract_with(None, text, &segment(text), entities, &Budget::default())
+        .unwrap()
         .into_iter()
         .map(|q| {
             let of = |s: Option<Span>| s.map_or(String::new(), |s| s.of(text).to_owned());
@@ -94,7 +95,7 @@ fn seed_speakers_resolve_through_the_entities_mentions() {
         ],
     );
     let entities = [zakharova, galuzin];
-    let quotes = extract_with(None, SEED, &segment(SEED), &entities);
+    let quotes = extract_with(None, SEED, &segment(SEED), &entities, &Budget::default()).unwrap();
     let by_cue = |cue: &str| {
         quotes
             .iter()
@@ -314,10 +315,10 @@ fn names_are_taken_from_speaker_phrases_only_when_they_look_like_names() {
 fn many_quote_marks_and_a_large_text_stay_linear() {
     let marks = "\"a\" said he, ".repeat(50_000);
     let started = std::time::Instant::now();
-    let _ = extract(&marks, &segment(&marks), &[]);
+    let _ = extract(&marks, &segment(&marks), &[], &Budget::default()).unwrap();
     let prose =
         "Smith said that the talks, which \"failed\" twice, would resume, adding that nobody knew when. ".repeat(5_000);
-    let _ = extract(&prose, &segment(&prose), &[]);
+    let _ = extract(&prose, &segment(&prose), &[], &Budget::default()).unwrap();
     assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
 }
 
@@ -325,15 +326,15 @@ fn many_quote_marks_and_a_large_text_stay_linear() {
 fn no_panic_on_odd_input() {
     for text in ["", "\"", "''", "“”", "said", "\" said \"", "according to", "— “x” ―", "He said:", "«»", "‘’’‘"]
     {
-        let _ = extract(text, &segment(text), &[]);
+        let _ = extract(text, &segment(text), &[], &Budget::default()).unwrap();
     }
 }
 
 /// The quotes of the whole pipeline, with the entities the entity layer finds.
 fn analyzed(text: &str) -> Vec<Quote> {
     let seg = segment(text);
-    let found = entities::extract(text, &seg, None);
-    extract(text, &seg, &found)
+    let found = entities::extract(text, &seg, None, &Budget::default()).unwrap();
+    extract(text, &seg, &found, &Budget::default()).unwrap()
 }
 
 /// (kind, content, speaker, cue, speaker name, speaker kind) of each quote.
@@ -510,8 +511,8 @@ fn a_speaker_that_is_no_person_is_typed_as_such() {
     assert_eq!((q.2.starts_with("The report"), q.4.as_str(), q.5), (true, "", Some(SpeakerKind::Document)));
     let text = "Acme Corp. said in a statement that it would appeal the ruling.";
     let seg = segment(text);
-    let found = entities::extract(text, &seg, None);
-    let quotes = extract(text, &seg, &found);
+    let found = entities::extract(text, &seg, None, &Budget::default()).unwrap();
+    let quotes = extract(text, &seg, &found, &Budget::default()).unwrap();
     assert_eq!(quotes.len(), 1, "{quotes:?}");
     let q = &quotes[0];
     assert_eq!(q.speaker_kind, Some(SpeakerKind::Organization));

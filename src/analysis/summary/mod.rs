@@ -17,6 +17,7 @@ mod terms;
 use super::entities::{Entity, EntityType};
 use super::segment::{Segmentation, TokenKind};
 use super::text::Span;
+use super::{AnalysisError, Budget};
 use eligible::Role;
 use graph::Graph;
 use terms::{Lexicon, Vocabulary};
@@ -69,32 +70,38 @@ const REDUNDANCY: f32 = 0.3;
 const DUPLICATE: f32 = 0.9;
 
 /// Summarizes `text`, segmented as `seg`, in `language` (a BCP-47 tag; empty
-/// for unknown).
+/// for unknown). Stops when `budget` runs out.
 pub fn summarize(
     text: &str,
     seg: &Segmentation,
     entities: &[Entity],
     language: &str,
     options: &SummaryOptions,
-) -> Summary {
+    budget: &Budget,
+) -> Result<Summary, AnalysisError> {
     if seg.sentences.is_empty() {
-        return Summary::default();
+        return Ok(Summary::default());
     }
     let lexicon = Lexicon::new(language);
     let mut vocabulary = Vocabulary::new(&lexicon, seg.tokens.len());
     let token_terms = terms::token_terms(text, seg, &mut vocabulary);
+    budget.check()?;
     let vectors = terms::sentence_vectors(&terms::sentence_bags(seg, &token_terms));
     let roles = eligible::roles(text, seg);
+    budget.check()?;
     let graph = Graph::new(&vectors);
+    budget.check()?;
     let scores = normalized(&graph.rank(&lede_prior(&roles)), &roles);
+    budget.check()?;
     let words: Vec<usize> = (0..seg.sentences.len()).map(|s| word_count(seg, s)).collect();
     let limit = sentence_limit(options, seg.sentences.len());
     let mut chosen = select(&scores, &graph, &words, limit, options.max_words);
     chosen.sort_unstable();
-    Summary {
+    budget.check()?;
+    Ok(Summary {
         sentences: chosen.into_iter().map(|index| SummarySentence { index, score: scores[index] }).collect(),
         keyphrases: keyphrases::extract(text, seg, entities, &mut vocabulary, &token_terms, &roles),
-    }
+    })
 }
 
 fn is_named(kind: EntityType) -> bool {

@@ -17,7 +17,7 @@ Follow us on Twitter @DailyTide";
 
 fn summary_of(text: &str, options: SummaryOptions) -> Vec<String> {
     let seg = segment(text);
-    let summary = summarize(text, &seg, &[], "en", &options);
+    let summary = summarize(text, &seg, &[], "en", &options, &Budget::default()).unwrap();
     summary.sentences.iter().map(|s| seg.sentences[s.index].span.of(text).to_string()).collect()
 }
 
@@ -36,7 +36,7 @@ fn one_sentence_gives_that_sentence() {
 #[test]
 fn three_sentences_by_default_in_article_order_lede_first() {
     let seg = segment(STORY);
-    let summary = summarize(STORY, &seg, &[], "en", &SummaryOptions::default());
+    let summary = summarize(STORY, &seg, &[], "en", &SummaryOptions::default(), &Budget::default()).unwrap();
     assert_eq!(summary.sentences.len(), DEFAULT_SENTENCES);
     assert!(summary.sentences.windows(2).all(|w| w[0].index < w[1].index));
     assert!(seg.sentences[summary.sentences[0].index].span.of(STORY).starts_with("Talks between"));
@@ -104,7 +104,7 @@ fn other_languages_use_their_own_stop_words() {
                 Im Hafen arbeiten die Fischer seit Jahren unter schwierigen Regeln. \
                 Das Wetter war schön.";
     let seg = segment(text);
-    let summary = summarize(text, &seg, &[], "de-DE", &SummaryOptions::default());
+    let summary = summarize(text, &seg, &[], "de-DE", &SummaryOptions::default(), &Budget::default()).unwrap();
     assert_eq!(summary.sentences.len(), 3);
     assert!(!summary.sentences.iter().any(|s| s.index == 3));
     assert!(summary.keyphrases.iter().any(|k| k.text == "Hafen"), "{:?}", summary.keyphrases);
@@ -134,7 +134,7 @@ fn keyphrases_name_each_thing_once_by_its_fullest_phrase() {
     let seg = segment(text);
     let entities =
         [entity("Maria Zakharova", text, EntityType::Person, 0.9), entity("Russia", text, EntityType::Location, 0.8)];
-    let summary = summarize(text, &seg, &entities, "en", &SummaryOptions::default());
+    let summary = summarize(text, &seg, &entities, "en", &SummaryOptions::default(), &Budget::default()).unwrap();
     let phrases: Vec<&str> = summary.keyphrases.iter().map(|k| k.text.as_str()).collect();
     assert_eq!(phrases.iter().filter(|p| p.contains("Russia")).count(), 1, "{phrases:?}");
     assert!(phrases.contains(&"Maria Zakharova") && !phrases.contains(&"Zakharova"), "{phrases:?}");
@@ -160,7 +160,10 @@ fn entity_mentions_outside_the_text_are_ignored() {
         roles: Vec::new(),
         normalized_value: String::new(),
     };
-    assert_eq!(summarize(text, &seg, &[stray], "en", &SummaryOptions::default()).sentences.len(), 2);
+    assert_eq!(
+        summarize(text, &seg, &[stray], "en", &SummaryOptions::default(), &Budget::default()).unwrap().sentences.len(),
+        2
+    );
 }
 
 #[test]
@@ -170,7 +173,15 @@ fn odd_input_does_not_panic() {
     {
         let seg = segment(text);
         for language in ["", "fr", "ar", "zz-ZZ", "ru"] {
-            let _ = summarize(text, &seg, &[], language, &SummaryOptions { ratio: Some(1.0), ..Default::default() });
+            let _ = summarize(
+                text,
+                &seg,
+                &[],
+                language,
+                &SummaryOptions { ratio: Some(1.0), ..Default::default() },
+                &Budget::default(),
+            )
+            .unwrap();
         }
     }
 }
@@ -181,6 +192,14 @@ fn long_texts_stay_fast_enough_to_finish() {
     let text = vec![paragraph; 400].join("\n\n");
     let seg = segment(&text);
     assert!(seg.sentences.len() >= 2000);
-    let summary = summarize(&text, &seg, &[], "en", &SummaryOptions { ratio: Some(0.5), ..Default::default() });
+    let summary = summarize(
+        &text,
+        &seg,
+        &[],
+        "en",
+        &SummaryOptions { ratio: Some(0.5), ..Default::default() },
+        &Budget::default(),
+    )
+    .unwrap();
     assert!(!summary.sentences.is_empty() && summary.sentences.len() <= seg.sentences.len() / 2);
 }

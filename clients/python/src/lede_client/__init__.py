@@ -7,7 +7,7 @@
         for quote in res.quotes:
             print(quote.speaker_name, "said", quote.text)
 
-Every method returns the generated protobuf message (``lede.v1.*_pb2``), so
+Every method returns the generated protobuf message (``lede_client._proto.*_pb2``), so
 field names and types are the proto's. Errors are raised as
 :class:`LedeError`, which keeps the gRPC status code and message. The raw
 stub is there as ``client.stub`` for anything this wrapper does not cover.
@@ -20,7 +20,7 @@ from typing import Literal, Optional, Union
 
 import grpc
 
-from lede.v1 import article_pb2, article_service_pb2, article_service_pb2_grpc
+from lede_client._proto import article_pb2, article_service_pb2, article_service_pb2_grpc
 
 __all__ = [
     "Document",

@@ -9,7 +9,8 @@
 
 use super::features::{Document, History, describe};
 use super::weights::{self, FloatStage, Model, Transitions};
-use super::{CLASSES, Decoder, LABELS, Label, NerClass, Word, mentions};
+use super::{CLASSES, Decoder, LABELS, Label, NerClass, Word, Words, mentions};
+use crate::analysis::Budget;
 use std::io::{self, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -116,8 +117,11 @@ impl Sample {
     /// The labels `model` gives the tokens.
     fn tagged_by(&self, model: &Model) -> Vec<Label> {
         let tokens: Vec<&str> = self.tokens.iter().map(String::as_str).collect();
-        let words: Vec<Word> = tokens.iter().map(|t| model.word(t)).collect();
-        model.tag(&tokens, &self.sentences, &words).labels
+        let distinct: Vec<Word> = tokens.iter().map(|t| model.word(t)).collect();
+        let of_token: Vec<u32> = (0..).take(distinct.len()).collect();
+        let words = Words { distinct: &distinct, of_token: &of_token };
+        // Training has no caller waiting: its budget never runs out.
+        model.tag(&tokens, &self.sentences, &words, &Budget::default()).map(|t| t.labels).unwrap_or_default()
     }
 }
 

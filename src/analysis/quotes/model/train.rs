@@ -16,9 +16,9 @@ use super::super::{attribution, marks};
 use super::features::{Article, Cue, Origin};
 use super::weights::{self, FloatTable, Weights};
 use super::{Attribution, CUE_LABELS, EVIDENCE, Model, SPAN_LABELS, decode};
-use crate::analysis::entities;
 use crate::analysis::segment::{self, TokenKind};
 use crate::analysis::text::Span;
+use crate::analysis::{Budget, entities};
 use serde::Deserialize;
 use std::io::{self, BufRead, Write};
 use std::ops::Range;
@@ -82,7 +82,7 @@ pub fn train(config: &TrainConfig, log: &mut dyn Write) -> io::Result<()> {
         let table = trainer.cue_table(&train, log)?;
         let model = build(&table, &empty_spans(), &[]);
         for d in (0..docs.len()).filter(|&d| fold_of(d) == fold) {
-            held_out_cues[d] = Some(model.cues(&docs[d].article));
+            held_out_cues[d] = Some(model.cues(&docs[d].article, &Budget::default()).map_err(io::Error::other)?);
         }
         fold_cue_tables.push(table);
     }
@@ -100,7 +100,7 @@ pub fn train(config: &TrainConfig, log: &mut dyn Write) -> io::Result<()> {
         let model = build(cue_table, &spans, &[]);
         let held_out: Vec<&Doc> = (0..docs.len()).filter(|&d| fold_of(d) == fold).map(|d| &docs[d]).collect();
         for doc in &held_out {
-            for found in model.attribute(&doc.article) {
+            for found in model.attribute(&doc.article, &Budget::default()).map_err(io::Error::other)? {
                 let right = doc.is_right(&found);
                 evidence.push((found.evidence, right));
             }
@@ -109,7 +109,7 @@ pub fn train(config: &TrainConfig, log: &mut dyn Write) -> io::Result<()> {
             let mut pred = io::BufWriter::new(std::fs::File::create(dir.join(format!("fold-{fold}.pred.jsonl")))?);
             let mut gold = io::BufWriter::new(std::fs::File::create(dir.join(format!("fold-{fold}.gold.jsonl")))?);
             for doc in &held_out {
-                writeln!(pred, "{}", answer(&model, &doc.id, &doc.text))?;
+                writeln!(pred, "{}", answer(&model, &doc.id, &doc.text)?)?;
                 writeln!(gold, "{}", doc.line)?;
             }
             pred.flush()?;
@@ -127,19 +127,19 @@ pub fn train(config: &TrainConfig, log: &mut dyn Write) -> io::Result<()> {
     writeln!(log, "wrote {} ({} bytes)", config.out.display(), bytes.len())?;
     let model = Model { weights: Weights::parse(&bytes).expect("encoded weights parse") };
     for path in &config.dev {
-        writeln!(log, "{}: {}", path.display(), report(&model, &read_gold(path)?))?;
+        writeln!(log, "{}: {}", path.display(), report(&model, &read_gold(path)?)?)?;
     }
     Ok(())
 }
 
 /// Cue and attribution scores of `model` on gold articles, as text: cues
 /// by token overlap; attributions matched as [`Doc::is_right`] counts.
-fn report(model: &Model, docs: &[Doc]) -> String {
+fn report(model: &Model, docs: &[Doc]) -> io::Result<String> {
     let (mut gold_cues, mut found_cues, mut cue_hits, mut cue_found) = (0, 0, 0, 0);
     let (mut candidates, mut candidate_hits) = (0, 0);
     let mut counts = [[0usize; 3]; 2];
     for doc in docs {
-        let cues = model.cues(&doc.article);
+        let cues = model.cues(&doc.article, &Budget::default()).map_err(io::Error::other)?;
         let tagged: Vec<&Range<usize>> =
             cues.cues.iter().filter(|c| c.origin == Origin::Tagged).map(|c| &c.range).collect();
         let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
@@ -149,7 +149,7 @@ fn report(model: &Model, docs: &[Doc]) -> String {
         cue_found += tagged.iter().filter(|c| doc.gold.iter().any(|g| overlaps(c, &g.cue))).count();
         candidates += cues.cues.len();
         candidate_hits += doc.gold.iter().filter(|g| cues.cues.iter().any(|c| overlaps(&c.range, &g.cue))).count();
-        for found in model.attribute(&doc.article) {
+        for found in model.attribute(&doc.article, &Budget::default()).map_err(io::Error::other)? {
             let quoted = usize::from(found.evidence[5] > 0.5);
             counts[quoted][1] += 1;
             counts[quoted][0] += usize::from(doc.is_right(&found));
@@ -163,14 +163,14 @@ fn report(model: &Model, docs: &[Doc]) -> String {
         let (p, r) = (ratio(right, found), ratio(right, gold));
         format!("P {p:.3} R {r:.3} F1 {:.3}", 2.0 * p * r / (p + r).max(1e-9))
     };
-    format!(
+    Ok(format!(
         "cues P {:.3} R {:.3}; {candidates} candidates R {:.3}; quoted attributions {}; indirect {}",
         ratio(cue_found, found_cues),
         ratio(cue_hits, gold_cues),
         ratio(candidate_hits, gold_cues),
         prf(counts[1]),
         prf(counts[0])
-    )
+    ))
 }
 
 /// Writes, for each request of a `docs.jsonl` (the evaluation kit's format),
@@ -190,7 +190,7 @@ pub fn predict(weights: &[u8], docs: &Path, out: &Path) -> io::Result<usize> {
             continue;
         }
         let request: Request = serde_json::from_str(&line).map_err(io::Error::other)?;
-        writeln!(writer, "{}", answer(&model, &request.document.id, &request.document.content))?;
+        writeln!(writer, "{}", answer(&model, &request.document.id, &request.document.content)?)?;
         count += 1;
     }
     writer.flush()?;
@@ -198,10 +198,11 @@ pub fn predict(weights: &[u8], docs: &Path, out: &Path) -> io::Result<usize> {
 }
 
 /// What the service would answer for `text` with `model`'s quotes.
-fn answer(model: &Model, id: &str, text: &str) -> serde_json::Value {
+fn answer(model: &Model, id: &str, text: &str) -> io::Result<serde_json::Value> {
+    let unlimited = Budget::default();
     let seg = segment::segment(text);
-    let found = entities::extract(text, &seg, None);
-    let quotes = super::super::extract_with(Some(model), text, &seg, &found);
+    let found = entities::extract(text, &seg, None, &unlimited).map_err(io::Error::other)?;
+    let quotes = super::super::extract_with(Some(model), text, &seg, &found, &unlimited).map_err(io::Error::other)?;
     let points = CodePoints::new(text);
     let span = |s: Span| serde_json::json!({ "begin": points.of(s.start), "end": points.of(s.end) });
     let of = |s: Option<Span>| s.map_or("", |s| s.of(text));
@@ -221,7 +222,7 @@ fn answer(model: &Model, id: &str, text: &str) -> serde_json::Value {
             })
         })
         .collect();
-    serde_json::json!({ "documentId": id, "quotes": quotes })
+    Ok(serde_json::json!({ "documentId": id, "quotes": quotes }))
 }
 
 #[derive(Deserialize)]
@@ -329,7 +330,7 @@ impl Doc {
         let text = &gold.text;
         let seg = segment::segment(text);
         let regions = marks::regions(text, &seg);
-        let found = entities::extract(text, &seg, None);
+        let found = entities::extract(text, &seg, None, &Budget::default()).unwrap_or_default();
         let rules = attribution::find(&attribution::Doc::new(text, &seg, &regions));
         let article = Article::new(text, &seg, &regions, &found, &rules);
         let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
