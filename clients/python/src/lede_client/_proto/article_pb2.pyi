@@ -65,14 +65,6 @@ class MentionType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     MENTION_TYPE_COMMON: _ClassVar[MentionType]
     MENTION_TYPE_PRONOUN: _ClassVar[MentionType]
 
-class SpeakerType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
-    __slots__ = ()
-    SPEAKER_TYPE_UNSPECIFIED: _ClassVar[SpeakerType]
-    SPEAKER_TYPE_PERSON: _ClassVar[SpeakerType]
-    SPEAKER_TYPE_ORGANIZATION: _ClassVar[SpeakerType]
-    SPEAKER_TYPE_DOCUMENT: _ClassVar[SpeakerType]
-    SPEAKER_TYPE_OTHER: _ClassVar[SpeakerType]
-
 class QuoteType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     QUOTE_TYPE_UNSPECIFIED: _ClassVar[QuoteType]
@@ -113,11 +105,6 @@ MENTION_TYPE_UNSPECIFIED: MentionType
 MENTION_TYPE_PROPER: MentionType
 MENTION_TYPE_COMMON: MentionType
 MENTION_TYPE_PRONOUN: MentionType
-SPEAKER_TYPE_UNSPECIFIED: SpeakerType
-SPEAKER_TYPE_PERSON: SpeakerType
-SPEAKER_TYPE_ORGANIZATION: SpeakerType
-SPEAKER_TYPE_DOCUMENT: SpeakerType
-SPEAKER_TYPE_OTHER: SpeakerType
 QUOTE_TYPE_UNSPECIFIED: QuoteType
 QUOTE_TYPE_DIRECT: QuoteType
 QUOTE_TYPE_INDIRECT: QuoteType
@@ -260,7 +247,7 @@ class EntityMention(_message.Message):
     def __init__(self, span: _Optional[_Union[TextSpan, _Mapping]] = ..., text: _Optional[str] = ..., type: _Optional[_Union[MentionType, str]] = ...) -> None: ...
 
 class Quote(_message.Message):
-    __slots__ = ("text", "span", "type", "speaker", "speaker_span", "speaker_name", "speaker_entity_id", "cue", "cue_span", "confidence", "speaker_type")
+    __slots__ = ("text", "span", "type", "speaker", "speaker_span", "speaker_name", "speaker_entity_id", "cue", "cue_span", "confidence")
     TEXT_FIELD_NUMBER: _ClassVar[int]
     SPAN_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -271,7 +258,6 @@ class Quote(_message.Message):
     CUE_FIELD_NUMBER: _ClassVar[int]
     CUE_SPAN_FIELD_NUMBER: _ClassVar[int]
     CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
-    SPEAKER_TYPE_FIELD_NUMBER: _ClassVar[int]
     text: str
     span: TextSpan
     type: QuoteType
@@ -282,8 +268,7 @@ class Quote(_message.Message):
     cue: str
     cue_span: TextSpan
     confidence: float
-    speaker_type: SpeakerType
-    def __init__(self, text: _Optional[str] = ..., span: _Optional[_Union[TextSpan, _Mapping]] = ..., type: _Optional[_Union[QuoteType, str]] = ..., speaker: _Optional[str] = ..., speaker_span: _Optional[_Union[TextSpan, _Mapping]] = ..., speaker_name: _Optional[str] = ..., speaker_entity_id: _Optional[str] = ..., cue: _Optional[str] = ..., cue_span: _Optional[_Union[TextSpan, _Mapping]] = ..., confidence: _Optional[float] = ..., speaker_type: _Optional[_Union[SpeakerType, str]] = ...) -> None: ...
+    def __init__(self, text: _Optional[str] = ..., span: _Optional[_Union[TextSpan, _Mapping]] = ..., type: _Optional[_Union[QuoteType, str]] = ..., speaker: _Optional[str] = ..., speaker_span: _Optional[_Union[TextSpan, _Mapping]] = ..., speaker_name: _Optional[str] = ..., speaker_entity_id: _Optional[str] = ..., cue: _Optional[str] = ..., cue_span: _Optional[_Union[TextSpan, _Mapping]] = ..., confidence: _Optional[float] = ...) -> None: ...
 
 class SummaryOptions(_message.Message):
     __slots__ = ("max_sentences", "max_words", "ratio")
