@@ -332,8 +332,7 @@ fn cross_validate(articles: &[Article], config: &TrainConfig, log: &mut dyn Writ
         None => None,
     };
     for fold in 0..config.folds {
-        let (held, kept): (Vec<(usize, &Article)>, Vec<(usize, &Article)>) =
-            articles.iter().enumerate().partition(|(i, _)| i % config.folds == fold);
+        let (held, kept): (Vec<_>, Vec<_>) = articles.iter().enumerate().partition(|(i, _)| i % config.folds == fold);
         let scorer = fit(&kept.into_iter().map(|(_, a)| a).collect::<Vec<_>>(), config);
         for (_, a) in held {
             let picked: Vec<usize> = a.body.iter().zip(&a.labels).filter(|(_, l)| **l).map(|(&s, _)| s).collect();
