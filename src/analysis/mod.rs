@@ -202,6 +202,7 @@ pub fn warm_up() {
 <script type="application/ld+json">{"@type":"NewsArticle","headline":"Warm-up","datePublished":"2024-01-02T10:00:00+01:00","author":{"@type":"Person","name":"Jane Doe"}}</script>
 </head><body><article><p>By John Roe</p><p>LONDON (Reuters) - "The models are loaded," said Jane Doe, a spokeswoman for Acme Corp., on Tuesday.</p></article></body></html>"#;
     const PLAIN: &str = "BAKU, Azerbaijan, January 2\n\nBy John Roe\n\n\"The models are loaded,\" Jane Doe told Acme Corp. on Tuesday. She said more would follow.\n\nFollow us on Twitter @example";
+    summary::load_models();
     for content in [PAGE, PLAIN] {
         let doc = Document { content: Content::Text(content), format: Format::Detect, url: "", language: "" };
         // Only the loading matters; the answer is dropped.

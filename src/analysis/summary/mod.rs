@@ -103,6 +103,13 @@ const DUPLICATE: f32 = 0.9;
 /// The least centrality whose logarithm is taken.
 const FLOOR: f32 = 1e-3;
 
+/// Parses both embedded scorers now, so that the first article in a language
+/// without known stop words does not pay for its model at request time.
+pub fn load_models() {
+    std::sync::LazyLock::force(&scorer::EMBEDDED);
+    std::sync::LazyLock::force(&scorer::WITHOUT_STOP_WORDS);
+}
+
 /// Summarizes `text`, segmented as `seg`, in `language` (a BCP-47 tag; empty
 /// for unknown). Stops when `budget` runs out.
 pub fn summarize(
