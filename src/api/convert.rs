@@ -5,7 +5,7 @@ use super::error::ApiError;
 use super::offsets::{OffsetMap, Unit};
 use crate::analysis::entities::{Entity, EntityType, MentionKind};
 use crate::analysis::metadata::{ArticleDate, AuthorKind, DatePrecision, LanguageSource, Metadata};
-use crate::analysis::quotes::{Quote, QuoteKind};
+use crate::analysis::quotes::{Quote, QuoteKind, SpeakerKind};
 use crate::analysis::summary::{Summary, SummaryOptions};
 use crate::analysis::text::Span;
 use crate::analysis::{Analysis, Content, Document, Features, Format, Options};
@@ -292,6 +292,13 @@ fn quote(q: &Quote, text: &str, offsets: &OffsetMap) -> pb::Quote {
         cue: text_of(q.cue),
         cue_span: q.cue.and_then(|s| offsets.span(s)),
         confidence: q.confidence,
+        speaker_type: match q.speaker_kind {
+            None => pb::SpeakerType::Unspecified,
+            Some(SpeakerKind::Person) => pb::SpeakerType::Person,
+            Some(SpeakerKind::Organization) => pb::SpeakerType::Organization,
+            Some(SpeakerKind::Document) => pb::SpeakerType::Document,
+            Some(SpeakerKind::Other) => pb::SpeakerType::Other,
+        } as i32,
     }
 }
 

@@ -88,8 +88,39 @@ impl<'a> Doc<'a> {
         self.seg.tokens.get(i).is_some_and(|t| t.span.of(self.text).chars().next().is_some_and(char::is_uppercase))
     }
 
-    fn span(&self, tokens: Range<usize>) -> Span {
+    pub fn span(&self, tokens: Range<usize>) -> Span {
         Span::new(self.seg.tokens[tokens.start].span.start, self.seg.tokens[tokens.end - 1].span.end)
+    }
+
+    /// `tokens` grown to the whole of any quoted region it cuts into, and
+    /// without the punctuation outside quotes at either end.
+    pub fn quote_aware(&self, tokens: Range<usize>) -> Option<Range<usize>> {
+        let mut range = tokens.clone();
+        if let Some(r) = self.region_of.get(tokens.start).copied().flatten() {
+            range.start = range.start.min(self.regions[r].open);
+        }
+        if let Some(r) = tokens.end.checked_sub(1).and_then(|k| self.region_of.get(k).copied().flatten()) {
+            range.end = range.end.max(self.regions[r].close + 1);
+        }
+        let bare = |i: usize| self.seg.tokens[i].kind == TokenKind::Punct && self.region_of[i].is_none();
+        while range.start < range.end && bare(range.start) {
+            range.start += 1;
+        }
+        while range.end > range.start && bare(range.end - 1) {
+            range.end -= 1;
+        }
+        (!range.is_empty()).then_some(range)
+    }
+
+    /// The region `tokens` is exactly (from its opening to its closing mark).
+    pub fn region_spanned(&self, tokens: Range<usize>) -> Option<usize> {
+        let r = self.is_open_mark(tokens.start)?;
+        (self.regions[r].close + 1 == tokens.end).then_some(r)
+    }
+
+    /// The regions whose opening marks `tokens` hold.
+    pub fn regions_in(&self, tokens: Range<usize>) -> Vec<usize> {
+        tokens.filter_map(|i| self.is_open_mark(i)).collect()
     }
 
     /// The paragraph of token `i`; past the end, none that any token has.
@@ -139,27 +170,6 @@ impl<'a> Doc<'a> {
         self.region_starting_sentence(r)
             && end - region.close <= 4
             && (region.close + 1..end).all(|i| self.seg.tokens[i].kind != TokenKind::Word)
-    }
-
-    pub fn region_words(&self, r: usize) -> usize {
-        let region = self.regions[r];
-        (region.open + 1..region.close)
-            .filter(|&i| matches!(self.seg.tokens[i].kind, TokenKind::Word | TokenKind::Number))
-            .count()
-    }
-
-    /// Capitalized words without a sentence-ending mark: a title or a name.
-    pub fn region_is_title(&self, r: usize) -> bool {
-        let region = self.regions[r];
-        let mut last = region.close;
-        while last > region.open + 1 && self.seg.tokens[last - 1].kind == TokenKind::Punct {
-            last -= 1;
-        }
-        let inner = region.open + 1..last;
-        let words: Vec<usize> = inner.clone().filter(|&i| self.is_word(i)).collect();
-        words.len() <= 8
-            && !inner.clone().any(|i| matches!(self.word(i), "." | "!" | "?" | ","))
-            && words.iter().all(|&i| self.is_capitalized(i) || self.word(i).len() <= 3)
     }
 }
 

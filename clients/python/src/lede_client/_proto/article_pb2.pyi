@@ -65,6 +65,14 @@ class MentionType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     MENTION_TYPE_COMMON: _ClassVar[MentionType]
     MENTION_TYPE_PRONOUN: _ClassVar[MentionType]
 
+class SpeakerType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    SPEAKER_TYPE_UNSPECIFIED: _ClassVar[SpeakerType]
+    SPEAKER_TYPE_PERSON: _ClassVar[SpeakerType]
+    SPEAKER_TYPE_ORGANIZATION: _ClassVar[SpeakerType]
+    SPEAKER_TYPE_DOCUMENT: _ClassVar[SpeakerType]
+    SPEAKER_TYPE_OTHER: _ClassVar[SpeakerType]
+
 class QuoteType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     QUOTE_TYPE_UNSPECIFIED: _ClassVar[QuoteType]
@@ -105,6 +113,11 @@ MENTION_TYPE_UNSPECIFIED: MentionType
 MENTION_TYPE_PROPER: MentionType
 MENTION_TYPE_COMMON: MentionType
 MENTION_TYPE_PRONOUN: MentionType
+SPEAKER_TYPE_UNSPECIFIED: SpeakerType
+SPEAKER_TYPE_PERSON: SpeakerType
+SPEAKER_TYPE_ORGANIZATION: SpeakerType
+SPEAKER_TYPE_DOCUMENT: SpeakerType
+SPEAKER_TYPE_OTHER: SpeakerType
 QUOTE_TYPE_UNSPECIFIED: QuoteType
 QUOTE_TYPE_DIRECT: QuoteType
 QUOTE_TYPE_INDIRECT: QuoteType
@@ -247,7 +260,7 @@ class EntityMention(_message.Message):
     def __init__(self, span: _Optional[_Union[TextSpan, _Mapping]] = ..., text: _Optional[str] = ..., type: _Optional[_Union[MentionType, str]] = ...) -> None: ...
 
 class Quote(_message.Message):
-    __slots__ = ("text", "span", "type", "speaker", "speaker_span", "speaker_name", "speaker_entity_id", "cue", "cue_span", "confidence")
+    __slots__ = ("text", "span", "type", "speaker", "speaker_span", "speaker_name", "speaker_entity_id", "cue", "cue_span", "confidence", "speaker_type")
     TEXT_FIELD_NUMBER: _ClassVar[int]
     SPAN_FIELD_NUMBER: _ClassVar[int]
     TYPE_FIELD_NUMBER: _ClassVar[int]
@@ -258,6 +271,7 @@ class Quote(_message.Message):
     CUE_FIELD_NUMBER: _ClassVar[int]
     CUE_SPAN_FIELD_NUMBER: _ClassVar[int]
     CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
+    SPEAKER_TYPE_FIELD_NUMBER: _ClassVar[int]
     text: str
     span: TextSpan
     type: QuoteType
@@ -268,7 +282,8 @@ class Quote(_message.Message):
     cue: str
     cue_span: TextSpan
     confidence: float
-    def __init__(self, text: _Optional[str] = ..., span: _Optional[_Union[TextSpan, _Mapping]] = ..., type: _Optional[_Union[QuoteType, str]] = ..., speaker: _Optional[str] = ..., speaker_span: _Optional[_Union[TextSpan, _Mapping]] = ..., speaker_name: _Optional[str] = ..., speaker_entity_id: _Optional[str] = ..., cue: _Optional[str] = ..., cue_span: _Optional[_Union[TextSpan, _Mapping]] = ..., confidence: _Optional[float] = ...) -> None: ...
+    speaker_type: SpeakerType
+    def __init__(self, text: _Optional[str] = ..., span: _Optional[_Union[TextSpan, _Mapping]] = ..., type: _Optional[_Union[QuoteType, str]] = ..., speaker: _Optional[str] = ..., speaker_span: _Optional[_Union[TextSpan, _Mapping]] = ..., speaker_name: _Optional[str] = ..., speaker_entity_id: _Optional[str] = ..., cue: _Optional[str] = ..., cue_span: _Optional[_Union[TextSpan, _Mapping]] = ..., confidence: _Optional[float] = ..., speaker_type: _Optional[_Union[SpeakerType, str]] = ...) -> None: ...
 
 class SummaryOptions(_message.Message):
     __slots__ = ("max_sentences", "max_words", "ratio")
