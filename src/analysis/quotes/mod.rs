@@ -22,11 +22,12 @@ pub mod model;
 
 use super::entities::{Entity, EntityType, MentionKind};
 use super::segment::Segmentation;
-use super::text::Span;
+use super::text::{FastSet, Span};
 use super::{AnalysisError, Budget};
 use attribution::{Doc, Found};
 use model::{Article, Model};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuoteKind {
@@ -391,12 +392,15 @@ fn speaker_kind(phrase: &str, entity: Option<EntityType>) -> SpeakerKind {
     }
     let head = head_of(Span::new(0, phrase.len()), phrase).of(phrase).to_lowercase();
     let head = head.trim_end_matches(['.', ')']).trim_end_matches("'s").trim_end_matches("’s");
-    let listed = |list: &str| list.split_whitespace().any(|w| w == head || format!("{w}s") == head);
+    static SETS: LazyLock<[FastSet<&'static str>; 2]> =
+        LazyLock::new(|| [DOCUMENT_WORDS, ORGANIZATION_WORDS].map(|list| list.split_whitespace().collect()));
+    let singular = head.strip_suffix('s');
+    let listed = |set: &FastSet<&str>| set.contains(head) || singular.is_some_and(|w| set.contains(w));
     if matches!(head, "it" | "which" | "this" | "that") {
         SpeakerKind::Other
-    } else if listed(DOCUMENT_WORDS) {
+    } else if listed(&SETS[0]) {
         SpeakerKind::Document
-    } else if listed(ORGANIZATION_WORDS) || crate::analysis::entities::gazetteer::is_org_suffix(head) {
+    } else if listed(&SETS[1]) || crate::analysis::entities::gazetteer::is_org_suffix(head) {
         SpeakerKind::Organization
     } else {
         SpeakerKind::Person
