@@ -43,6 +43,7 @@ fn transports(c: &mut Criterion) {
         reflection: false,
         tls: None,
         auth: Default::default(),
+        quote_method: lede::analysis::quotes::QuoteMethod::Rules,
         recorder: std::sync::Arc::new(lede::metrics::NoMetrics),
     };
     let (grpc_addr, http_addr) = rt.block_on(async {

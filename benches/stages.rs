@@ -99,7 +99,10 @@ fn stages(c: &mut Criterion) {
     bench("segment", &|t, _, _| drop(segment::segment(t)));
     bench("tagger", &|t, seg, _| drop(entities::model::recognize(t, seg, &budget)));
     bench("entities", &|t, seg, _| drop(entities::extract(t, seg, None, &budget)));
-    bench("quotes", &|t, seg, found| drop(quotes::extract(t, seg, found, &budget)));
+    bench("quotes", &|t, seg, found| drop(quotes::extract(t, seg, found, quotes::QuoteMethod::Rules, &budget)));
+    bench("quotes learned", &|t, seg, found| {
+        drop(quotes::extract(t, seg, found, quotes::QuoteMethod::Learned, &budget))
+    });
     bench("summary", &|t, seg, found| {
         drop(summary::summarize(t, seg, found, "en", &summary::SummaryOptions::default(), &budget))
     });
@@ -111,32 +114,35 @@ fn stages(c: &mut Criterion) {
     group.finish();
 
     let mut group = c.benchmark_group("analyze");
-    let documents: Vec<(&'static str, Vec<(String, Format)>)> = vec![
-        ("seed", vec![(SEED.to_owned(), Format::PlainText)]),
-        (
-            "corpus",
-            articles
-                .iter()
-                .map(|a| (a.content.clone(), if a.html { Format::Html } else { Format::PlainText }))
-                .collect(),
-        ),
-        ("1MB", vec![(inputs[2].texts[0].0.clone(), Format::PlainText)]),
-        ("page200KB", vec![(page, Format::Html)]),
+    let seed = vec![(SEED.to_owned(), Format::PlainText)];
+    let corpus: Vec<(String, Format)> =
+        articles.iter().map(|a| (a.content.clone(), if a.html { Format::Html } else { Format::PlainText })).collect();
+    let learned = Options { quotes: quotes::QuoteMethod::Learned, ..Options::default() };
+    let documents: Vec<(&'static str, Inputs, Options)> = vec![
+        ("seed", seed.clone(), Options::default()),
+        ("seed, learned quotes", seed, learned),
+        ("corpus", corpus.clone(), Options::default()),
+        ("corpus, learned quotes", corpus, learned),
+        ("1MB", vec![(inputs[2].texts[0].0.clone(), Format::PlainText)], Options::default()),
+        ("page200KB", vec![(page, Format::Html)], Options::default()),
     ];
-    for (name, docs) in &documents {
+    for (name, docs, options) in &documents {
         let words: u64 = docs.iter().map(|(t, f)| words_of(t, *f)).sum();
         group.throughput(Throughput::Elements(words));
         group.bench_with_input(BenchmarkId::from_parameter(name), docs, |b, docs| {
             b.iter(|| {
                 for (t, format) in docs {
                     let doc = Document { content: Content::Text(t), format: *format, url: "", language: "" };
-                    drop(black_box(analysis::analyze(&doc, Features::ALL, &Options::default(), &budget)));
+                    drop(black_box(analysis::analyze(&doc, Features::ALL, options, &budget)));
                 }
             })
         });
     }
     group.finish();
 }
+
+/// The texts one benchmark analyzes in turn.
+type Inputs = Vec<(String, Format)>;
 
 fn words_of(text: &str, format: Format) -> u64 {
     let doc = Document { content: Content::Text(text), format, url: "", language: "" };

@@ -1,6 +1,7 @@
 //! The `analyze` and `healthcheck` subcommands (their flags are in `args`).
 
 use crate::analysis::Budget;
+use crate::analysis::quotes::QuoteMethod;
 use crate::api::{self, error::ApiError};
 use crate::args::{AnalyzeArgs, Encoding, Feature, HealthcheckArgs};
 use crate::json;
@@ -23,7 +24,7 @@ pub fn analyze(args: &AnalyzeArgs) -> Result<(), CliError> {
     let input = open_input(args.input.as_deref())?;
     let mut output = open_output(args.output.as_deref())?;
     if args.jsonl {
-        analyze_jsonl(input, &mut output)?;
+        analyze_jsonl(input, args.quote_method.into(), &mut output)?;
     } else {
         let answer = analyze_one(args, input)?;
         writeln!(output, "{answer}")?;
@@ -83,16 +84,18 @@ fn analyze_one(args: &AnalyzeArgs, mut input: Input) -> Result<String, CliError>
         features,
         encoding_type: encoding as i32,
         summary_options: None,
+        quote_options: None,
     };
-    let res = api::analyze_blocking(&req, &Budget::default()).map_err(|err| tonic::Status::from(err).to_string())?;
+    let res = api::analyze_blocking(&req, args.quote_method.into(), &Budget::default())
+        .map_err(|err| tonic::Status::from(err).to_string())?;
     Ok(json::to_json(RESPONSE, &res)?)
 }
 
 /// Answers one JSONL line: a response, or an error object naming the line.
-fn answer_line(number: usize, line: &str) -> String {
+fn answer_line(number: usize, line: &str, quote_method: QuoteMethod) -> String {
     let outcome = json::from_json::<pb::AnalyzeArticleRequest>(REQUEST, line)
         .map_err(|e| ApiError::invalid("line", format!("is not an AnalyzeArticleRequest: {e}")))
-        .and_then(|req| api::analyze_blocking(&req, &Budget::default()));
+        .and_then(|req| api::analyze_blocking(&req, quote_method, &Budget::default()));
     let rendered =
         outcome.map_err(tonic::Status::from).map_err(|s| s.to_string()).and_then(|res| json::to_json(RESPONSE, &res));
     rendered.unwrap_or_else(|err| serde_json::json!({ "line": number, "error": err }).to_string())
@@ -100,7 +103,7 @@ fn answer_line(number: usize, line: &str) -> String {
 
 /// Answers every non-blank line in order, a window of lines at a time across
 /// every core.
-fn analyze_jsonl(input: Input, output: &mut dyn Write) -> Result<(), CliError> {
+fn analyze_jsonl(input: Input, quote_method: QuoteMethod, output: &mut dyn Write) -> Result<(), CliError> {
     let Input { name, reader } = input;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut lines = reader.lines().enumerate().filter(|(_, l)| l.as_ref().map_or(true, |l| !l.trim().is_empty()));
@@ -118,7 +121,9 @@ fn analyze_jsonl(input: Input, output: &mut dyn Write) -> Result<(), CliError> {
         let answers: Vec<String> = std::thread::scope(|scope| {
             let handles: Vec<_> = window
                 .chunks(chunk)
-                .map(|part| scope.spawn(move || part.iter().map(|(n, l)| answer_line(*n, l)).collect::<Vec<_>>()))
+                .map(|part| {
+                    scope.spawn(move || part.iter().map(|(n, l)| answer_line(*n, l, quote_method)).collect::<Vec<_>>())
+                })
                 .collect();
             handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
         });

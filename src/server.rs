@@ -1,6 +1,7 @@
 //! tonic wiring: the service with its limits and compression, health,
 //! reflection, keepalive, and graceful shutdown.
 
+use crate::analysis::quotes::QuoteMethod;
 use crate::api::{ArticleApi, Limits, error::message_too_large};
 use crate::auth::{AuthLayer, Policy};
 use crate::metrics::Recorder;
@@ -33,6 +34,8 @@ pub struct ServerConfig {
     pub tls: Option<Tls>,
     /// What callers must show to reach anything but health.
     pub auth: Policy,
+    /// How quotes are found for requests that do not choose.
+    pub quote_method: QuoteMethod,
     /// Where the service reports its calls and documents.
     pub recorder: Arc<dyn Recorder>,
 }
@@ -93,13 +96,14 @@ pub async fn serve_with_http(
     }
     set_status(&health, ServingStatus::Serving).await;
 
-    let articles = ArticleServiceServer::new(ArticleApi::new(limits, Arc::clone(&config.recorder)))
-        .max_decoding_message_size(limits.max_message_bytes)
-        .max_encoding_message_size(usize::MAX)
-        .accept_compressed(CompressionEncoding::Gzip)
-        .accept_compressed(CompressionEncoding::Zstd)
-        .send_compressed(CompressionEncoding::Gzip)
-        .send_compressed(CompressionEncoding::Zstd);
+    let articles =
+        ArticleServiceServer::new(ArticleApi::new(limits, config.quote_method, Arc::clone(&config.recorder)))
+            .max_decoding_message_size(limits.max_message_bytes)
+            .max_encoding_message_size(usize::MAX)
+            .accept_compressed(CompressionEncoding::Gzip)
+            .accept_compressed(CompressionEncoding::Zstd)
+            .send_compressed(CompressionEncoding::Gzip)
+            .send_compressed(CompressionEncoding::Zstd);
 
     let mut routes = tonic::service::Routes::builder();
     routes.add_service(health_service).add_service(articles);

@@ -5,6 +5,7 @@
 mod common;
 
 use common::{SEED, TestServer, analyze_request, config, document};
+use lede::analysis::quotes::QuoteMethod;
 use lede::pb;
 use prost::Message;
 use std::collections::HashMap;
@@ -431,7 +432,11 @@ async fn unknown_enum_numbers_are_invalid_argument_naming_the_field() {
     assert_eq!(bad_fields(&status), ["document.format"]);
 
     let status = client
-        .extract_quotes(pb::ExtractQuotesRequest { document: Some(document("q", "Text.")), encoding_type: i32::MAX })
+        .extract_quotes(pb::ExtractQuotesRequest {
+            document: Some(document("q", "Text.")),
+            encoding_type: i32::MAX,
+            quote_options: None,
+        })
         .await
         .unwrap_err();
     assert_eq!(status.code(), Code::InvalidArgument);
@@ -492,7 +497,7 @@ async fn a_batch_fails_only_its_bad_documents() {
 #[tokio::test]
 async fn a_deadline_shorter_than_the_analysis_is_deadline_exceeded() {
     use lede::pb::article_service_server::ArticleService;
-    let api = lede::api::ArticleApi::new(config().limits, config().recorder);
+    let api = lede::api::ArticleApi::new(config().limits, config().quote_method, config().recorder);
     let big = SEED.repeat(200);
     for timeout in ["1n", "1m", "20m"] {
         let mut req = tonic::Request::new(analyze_request("slow", &big));
@@ -526,11 +531,11 @@ fn an_expired_analysis_stops_burning_cpu() {
     let big = SEED.repeat(30);
     let req = analyze_request("slow", &big);
     let started = Instant::now();
-    lede::api::analyze_blocking(&req, &lede::analysis::Budget::default()).unwrap();
+    lede::api::analyze_blocking(&req, QuoteMethod::Rules, &lede::analysis::Budget::default()).unwrap();
     let full = started.elapsed();
     let budget = lede::analysis::Budget::new(Some(Instant::now() + Duration::from_millis(1)));
     let started = Instant::now();
-    let err = lede::api::analyze_blocking(&req, &budget).unwrap_err();
+    let err = lede::api::analyze_blocking(&req, QuoteMethod::Rules, &budget).unwrap_err();
     let abandoned = started.elapsed();
     assert_eq!(err.code(), Code::DeadlineExceeded, "{err:?}");
     assert!(abandoned * 2 < full, "a 1 ms deadline still ran {abandoned:?} of a {full:?} analysis");

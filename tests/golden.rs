@@ -7,10 +7,15 @@
 //! HTML sent as raw ISO-8859-1 bytes with that charset hint. The seed article
 //! (`tests/fixtures/seed.txt`) is the case `seed`.
 //!
+//! Quotes come from the default method (the rules); the seed and the
+//! `quotes_*` cases are also answered with the learned method, in
+//! `NAME.learned.json`.
+//!
 //! `LEDE_BLESS=1 cargo test --test golden` rewrites the expected files and
 //! removes those whose input is gone; `git diff tests/golden` shows the change.
 
 use lede::analysis::Budget;
+use lede::analysis::quotes::QuoteMethod;
 use lede::pb;
 use prost_reflect::{DescriptorPool, Kind, MessageDescriptor};
 use serde_json::Value;
@@ -30,6 +35,7 @@ struct Case {
     name: String,
     input: PathBuf,
     expected: PathBuf,
+    quote_method: QuoteMethod,
 }
 
 /// A path as the repository names it.
@@ -47,15 +53,32 @@ fn cases() -> Vec<Case> {
         name: "seed".to_owned(),
         input: Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed.txt"),
         expected: dir.join("seed.json"),
+        quote_method: QuoteMethod::Rules,
     }];
     for entry in std::fs::read_dir(&dir).expect("tests/golden is readable") {
         let path = entry.expect("tests/golden is readable").path();
         let file = path.file_name().and_then(|f| f.to_str()).unwrap_or_default();
         if let Some(name) = file.strip_suffix(".txt").or_else(|| file.strip_suffix(".html")) {
             assert_ne!(name, "seed", "the case `seed` is tests/fixtures/seed.txt; rename {}", path.display());
-            cases.push(Case { name: name.to_owned(), expected: dir.join(format!("{name}.json")), input: path });
+            cases.push(Case {
+                name: name.to_owned(),
+                expected: dir.join(format!("{name}.json")),
+                input: path,
+                quote_method: QuoteMethod::Rules,
+            });
         }
     }
+    let learned: Vec<Case> = cases
+        .iter()
+        .filter(|c| c.name == "seed" || c.name.starts_with("quotes_"))
+        .map(|c| Case {
+            name: format!("{}.learned", c.name),
+            input: c.input.clone(),
+            expected: dir.join(format!("{}.learned.json", c.name)),
+            quote_method: QuoteMethod::Learned,
+        })
+        .collect();
+    cases.extend(learned);
     cases.sort_by(|a, b| a.name.cmp(&b.name));
     if let Some(twins) = cases.windows(2).find(|w| w[0].name == w[1].name) {
         panic!("two inputs for the case `{}`: keep one of .txt and .html", twins[0].name);
@@ -89,13 +112,14 @@ fn request(case: &Case) -> pb::AnalyzeArticleRequest {
         features: Some(pb::Features { metadata: true, entities: true, quotes: true, summary: true }),
         encoding_type: pb::EncodingType::Utf8 as i32,
         summary_options: None,
+        quote_options: None,
     }
 }
 
 /// The answer as its expected file holds it.
 fn answer(case: &Case, response_type: &MessageDescriptor) -> String {
     let request = request(case);
-    let response = lede::api::analyze_blocking(&request, &Budget::default())
+    let response = lede::api::analyze_blocking(&request, case.quote_method, &Budget::default())
         .unwrap_or_else(|e| panic!("case {}: the analysis failed: {e:?}", case.name));
     let json = lede::json::to_json(RESPONSE, &response).expect("the response serializes");
     let mut value: Value = serde_json::from_str(&json).expect("to_json gives JSON");

@@ -153,7 +153,7 @@ async fn gzip_and_zstd_both_work() {
 #[tokio::test]
 async fn an_expired_deadline_answers_deadline_exceeded() {
     use lede::pb::article_service_server::ArticleService;
-    let api = lede::api::ArticleApi::new(config().limits, config().recorder);
+    let api = lede::api::ArticleApi::new(config().limits, config().quote_method, config().recorder);
     let mut req = tonic::Request::new(analyze_request("slow", &SEED.repeat(400)));
     req.metadata_mut().insert("grpc-timeout", "1m".parse().unwrap());
     let status = api.analyze_article(req).await.unwrap_err();
@@ -297,6 +297,71 @@ async fn the_seed_article_comes_out_right() {
             assert_eq!(speaker.name, q.speaker_name);
         }
     }
+}
+
+fn quotes_request(method: Option<pb::QuoteMethod>) -> pb::ExtractQuotesRequest {
+    pb::ExtractQuotesRequest {
+        document: Some(document("seed", SEED)),
+        encoding_type: 0,
+        quote_options: method.map(|m| pb::QuoteOptions { method: m as i32 }),
+    }
+}
+
+#[tokio::test]
+async fn the_learned_method_finds_the_seeds_quotes_with_their_speakers() {
+    let server = TestServer::start().await;
+    let mut client = server.client().await;
+    let res = client.extract_quotes(quotes_request(Some(pb::QuoteMethod::Learned))).await.unwrap().into_inner().quotes;
+    let of_kind = |kind: pb::QuoteType| res.iter().filter(|q| q.r#type == kind as i32).collect::<Vec<_>>();
+    let direct: Vec<(&str, &str)> =
+        of_kind(pb::QuoteType::Direct).iter().map(|q| (q.speaker.as_str(), q.speaker_name.as_str())).collect();
+    assert_eq!(
+        direct,
+        [
+            ("she", "Maria Zakharova"),
+            ("Galuzin", "Mikhail Galuzin"),
+            ("the deputy minister", "Mikhail Galuzin"),
+            ("he", "Mikhail Galuzin")
+        ]
+    );
+    // Seven reported by the two officials, each resolved to a full name; the
+    // deal's terms are a document's.
+    let reported = of_kind(pb::QuoteType::Indirect);
+    let (people, others): (Vec<&pb::Quote>, Vec<&pb::Quote>) =
+        reported.iter().partition(|q| q.speaker_type == pb::SpeakerType::Person as i32);
+    assert!(people.len() >= 7, "{people:?}");
+    assert!(people.iter().all(|q| ["Maria Zakharova", "Mikhail Galuzin"].contains(&q.speaker_name.as_str())));
+    let others: Vec<(&str, i32)> = others.iter().map(|q| (q.speaker.as_str(), q.speaker_type)).collect();
+    assert_eq!(others, [("The deal", pb::SpeakerType::Document as i32)]);
+    assert!(res.iter().all(|q| q.confidence > 0.5 && q.confidence < 1.0), "{res:?}");
+}
+
+#[tokio::test]
+async fn a_request_without_a_quote_method_gets_the_servers_default() {
+    let learned = TestServer::with(lede::server::ServerConfig {
+        quote_method: lede::analysis::quotes::QuoteMethod::Learned,
+        ..config()
+    })
+    .await;
+    let mut client = learned.client().await;
+    let unset = client.extract_quotes(quotes_request(None)).await.unwrap().into_inner();
+    let asked = client.extract_quotes(quotes_request(Some(pb::QuoteMethod::Learned))).await.unwrap().into_inner();
+    assert_eq!(unset, asked);
+    let rules = client.extract_quotes(quotes_request(Some(pb::QuoteMethod::Rules))).await.unwrap().into_inner();
+    assert_ne!(unset, rules);
+    let server = TestServer::start().await;
+    let default = server.client().await.extract_quotes(quotes_request(None)).await.unwrap().into_inner();
+    assert_eq!(default, rules);
+}
+
+#[tokio::test]
+async fn an_unknown_quote_method_is_an_invalid_argument() {
+    let server = TestServer::start().await;
+    let mut req = quotes_request(None);
+    req.quote_options = Some(pb::QuoteOptions { method: 9 });
+    let status = server.client().await.extract_quotes(req).await.unwrap_err();
+    assert_eq!(status.code(), Code::InvalidArgument);
+    assert_eq!(bad_fields(&status), ["quote_options.method"]);
 }
 
 #[tokio::test]

@@ -127,7 +127,7 @@ async fn every_json_route_answers_as_its_rpc_does() {
 
     let answer = http.post("/v1/articles:extractQuotes", body.to_string()).await;
     let res = grpc
-        .extract_quotes(pb::ExtractQuotesRequest { document: document(), encoding_type: utf16 })
+        .extract_quotes(pb::ExtractQuotesRequest { document: document(), encoding_type: utf16, quote_options: None })
         .await
         .unwrap()
         .into_inner();

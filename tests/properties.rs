@@ -5,6 +5,7 @@
 //! (`lede::analysis::analyze`) and through the API conversion
 //! (`lede::api::analyze_blocking`) in every offset encoding.
 
+use lede::analysis::quotes::QuoteMethod;
 use lede::analysis::text::Span;
 use lede::analysis::{self, AnalysisError, Budget, Content, Document, Features, Format};
 use lede::pb;
@@ -303,6 +304,7 @@ fn request(text: &str, encoding: pb::EncodingType, features: Option<pb::Features
         features,
         encoding_type: encoding as i32,
         summary_options: None,
+        quote_options: None,
     }
 }
 
@@ -331,15 +333,15 @@ proptest! {
         };
         prop_assert_eq!(without_timings(format!("{once:?}")), without_timings(format!("{twice:?}")));
         let req = request(&text, pb::EncodingType::Utf16, None);
-        let once = lede::api::analyze_blocking(&req, &Budget::default()).map_err(|e| format!("{e:?}"));
-        let twice = lede::api::analyze_blocking(&req, &Budget::default()).map_err(|e| format!("{e:?}"));
+        let once = lede::api::analyze_blocking(&req, QuoteMethod::Learned, &Budget::default()).map_err(|e| format!("{e:?}"));
+        let twice = lede::api::analyze_blocking(&req, QuoteMethod::Learned, &Budget::default()).map_err(|e| format!("{e:?}"));
         prop_assert_eq!(once, twice);
     }
 
     #[test]
     fn api_spans_land_on_the_same_characters_in_every_encoding(text in article()) {
         let spans = |encoding| {
-            lede::api::analyze_blocking(&request(&text, encoding, None), &Budget::default()).ok().map(|res| {
+            lede::api::analyze_blocking(&request(&text, encoding, None), QuoteMethod::Learned, &Budget::default()).ok().map(|res| {
                 prop_assert_eq!(&res.text, &text);
                 prop_assert_eq!(res.encoding_type, encoding as i32);
                 Ok(byte_spans(&res))
@@ -367,7 +369,7 @@ proptest! {
         let features = Some(pb::Features { summary: true, ..Default::default() });
         let mut req = request(&text, pb::EncodingType::Utf16, features);
         req.summary_options = Some(pb::SummaryOptions { max_sentences, ..Default::default() });
-        let answer = lede::api::analyze_blocking(&req, &Budget::default());
+        let answer = lede::api::analyze_blocking(&req, QuoteMethod::Rules, &Budget::default());
         let Ok(res) = answer else {
             prop_assert!(text.trim().is_empty());
             return Ok(());
@@ -391,7 +393,7 @@ proptest! {
     fn html_pages_answer_with_spans_of_the_extracted_text(html in page()) {
         let mut req = request(&html, pb::EncodingType::Utf16, None);
         req.document.as_mut().unwrap().format = pb::DocumentFormat::Html as i32;
-        match lede::api::analyze_blocking(&req, &Budget::default()) {
+        match lede::api::analyze_blocking(&req, QuoteMethod::Rules, &Budget::default()) {
             Ok(res) => {
                 byte_spans(&res);
             }

@@ -71,21 +71,20 @@ pub fn request_from(selector: u8, article: &[u8]) -> pb::AnalyzeArticleRequest {
         features,
         encoding_type: i32::from(selector >> 2 & 0x3),
         summary_options: None,
+        // Unset, rules, learned, or a value no enum has.
+        quote_options: Some(pb::QuoteOptions { method: i32::from(selector >> 4 & 0x3) }),
     }
 }
 
 /// Runs one request through the API layer and checks the answer.
 pub fn analyze_request(req: &pb::AnalyzeArticleRequest) -> Option<pb::AnalyzeArticleResponse> {
-    match analyze_blocking(req, &lede::analysis::Budget::default()) {
+    match analyze_blocking(req, lede::analysis::quotes::QuoteMethod::Rules, &lede::analysis::Budget::default()) {
         Ok(res) => {
             check_response(&res);
             Some(res)
         }
         Err(err) => {
-            assert!(
-                err.code() == tonic::Code::InvalidArgument,
-                "unexpected failure {err:?}"
-            );
+            assert!(err.code() == tonic::Code::InvalidArgument, "unexpected failure {err:?}");
             None
         }
     }

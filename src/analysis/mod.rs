@@ -145,6 +145,7 @@ impl Budget {
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Options {
     pub summary: summary::SummaryOptions,
+    pub quotes: quotes::QuoteMethod,
 }
 
 /// Analyzes one article, running only the stages that `features` needs.
@@ -175,9 +176,9 @@ pub fn analyze(
         None
     };
     let quotes = match (&entities, features.quotes) {
-        (Some(entities), true) => {
-            Some(timed(&mut timings, "quotes", || quotes::extract(&text, &segmentation, entities, budget))?)
-        }
+        (Some(entities), true) => Some(timed(&mut timings, "quotes", || {
+            quotes::extract(&text, &segmentation, entities, options.quotes, budget)
+        })?),
         _ => None,
     };
     let summary = if features.summary {
@@ -290,7 +291,9 @@ mod tests {
         assert_eq!(segment::segment_within(&text, &spent).map(|_| ()), stopped);
         assert_eq!(metadata::extract(&text, &seg, None, "", "", &spent).map(|_| ()), stopped);
         assert_eq!(entities::extract(&text, &seg, None, &spent).map(|_| ()), stopped);
-        assert_eq!(quotes::extract(&text, &seg, &found, &spent).map(|_| ()), stopped);
+        for method in [quotes::QuoteMethod::Rules, quotes::QuoteMethod::Learned] {
+            assert_eq!(quotes::extract(&text, &seg, &found, method, &spent).map(|_| ()), stopped);
+        }
         let options = summary::SummaryOptions::default();
         assert_eq!(summary::summarize(&text, &seg, &found, "en", &options, &spent).map(|_| ()), stopped);
     }

@@ -5,6 +5,7 @@ use super::error::ApiError;
 use super::offsets::{OffsetMap, Unit};
 use crate::analysis::entities::{Entity, EntityType, MentionKind};
 use crate::analysis::metadata::{ArticleDate, AuthorKind, DatePrecision, LanguageSource, Metadata};
+use crate::analysis::quotes::QuoteMethod;
 use crate::analysis::quotes::{Quote, QuoteKind, SpeakerKind};
 use crate::analysis::summary::{Summary, SummaryOptions};
 use crate::analysis::text::Span;
@@ -21,7 +22,8 @@ pub struct Validated<'a> {
 }
 
 /// Validates a request; absent `features` mean every analysis.
-pub fn validate(req: &pb::AnalyzeArticleRequest) -> Result<Validated<'_>, ApiError> {
+/// A request that names no quote method gets `quote_method`.
+pub fn validate(req: &pb::AnalyzeArticleRequest, quote_method: QuoteMethod) -> Result<Validated<'_>, ApiError> {
     let mut violations = Vec::new();
     let document = match &req.document {
         Some(doc) => document(doc, &mut violations),
@@ -46,10 +48,21 @@ pub fn validate(req: &pb::AnalyzeArticleRequest) -> Result<Validated<'_>, ApiErr
     };
     let encoding = enum_field(req.encoding_type, "encoding_type", &mut violations);
     let summary = req.summary_options.map(|o| summary_options(&o, &mut violations)).unwrap_or_default();
+    let asked = req
+        .quote_options
+        .map_or(Some(pb::QuoteMethod::Unspecified), |o| enum_field(o.method, "quote_options.method", &mut violations));
+    let quotes = match asked {
+        Some(pb::QuoteMethod::Rules) => QuoteMethod::Rules,
+        Some(pb::QuoteMethod::Learned) => QuoteMethod::Learned,
+        Some(pb::QuoteMethod::Unspecified) | None => quote_method,
+    };
     match (document, violations.is_empty()) {
-        (Some(document), true) => {
-            Ok(Validated { document, features, options: Options { summary }, encoding: encoding.unwrap_or_default() })
-        }
+        (Some(document), true) => Ok(Validated {
+            document,
+            features,
+            options: Options { summary, quotes },
+            encoding: encoding.unwrap_or_default(),
+        }),
         _ => Err(ApiError::InvalidArgument(violations)),
     }
 }
@@ -317,7 +330,7 @@ mod tests {
     }
 
     fn violated_fields(req: &pb::AnalyzeArticleRequest) -> Vec<String> {
-        match validate(req) {
+        match validate(req, QuoteMethod::Rules) {
             Err(ApiError::InvalidArgument(v)) => v.into_iter().map(|v| v.field).collect(),
             _ => Vec::new(),
         }
@@ -330,9 +343,17 @@ mod tests {
         req.features = Some(pb::Features::default());
         req.document.as_mut().unwrap().format = 9;
         req.summary_options = Some(pb::SummaryOptions { max_sentences: -1, max_words: 0, ratio: 1.5 });
+        req.quote_options = Some(pb::QuoteOptions { method: 7 });
         assert_eq!(
             violated_fields(&req),
-            ["document.format", "features", "encoding_type", "summary_options.max_sentences", "summary_options.ratio"]
+            [
+                "document.format",
+                "features",
+                "encoding_type",
+                "summary_options.max_sentences",
+                "summary_options.ratio",
+                "quote_options.method"
+            ]
         );
         assert_eq!(violated_fields(&pb::AnalyzeArticleRequest::default()), ["document"]);
     }
@@ -340,8 +361,22 @@ mod tests {
     #[test]
     fn absent_features_mean_all_analyses() {
         let req = request("text");
-        let valid = validate(&req).ok().unwrap();
+        let valid = validate(&req, QuoteMethod::Rules).ok().unwrap();
         assert_eq!(valid.features, Features::ALL);
         assert_eq!(valid.encoding, pb::EncodingType::Unspecified);
+    }
+
+    #[test]
+    fn a_request_without_a_quote_method_gets_the_servers() {
+        let mut req = request("text");
+        for server in [QuoteMethod::Rules, QuoteMethod::Learned] {
+            assert_eq!(validate(&req, server).ok().unwrap().options.quotes, server);
+        }
+        req.quote_options = Some(pb::QuoteOptions { method: pb::QuoteMethod::Unspecified as i32 });
+        assert_eq!(validate(&req, QuoteMethod::Learned).ok().unwrap().options.quotes, QuoteMethod::Learned);
+        req.quote_options = Some(pb::QuoteOptions { method: pb::QuoteMethod::Rules as i32 });
+        assert_eq!(validate(&req, QuoteMethod::Learned).ok().unwrap().options.quotes, QuoteMethod::Rules);
+        req.quote_options = Some(pb::QuoteOptions { method: pb::QuoteMethod::Learned as i32 });
+        assert_eq!(validate(&req, QuoteMethod::Rules).ok().unwrap().options.quotes, QuoteMethod::Learned);
     }
 }

@@ -5,6 +5,7 @@ pub mod convert;
 pub mod error;
 pub mod offsets;
 
+use crate::analysis::quotes::QuoteMethod;
 use crate::analysis::{self, Budget};
 use crate::metrics::{InFlight, NoMetrics, Recorder};
 use crate::pb;
@@ -25,19 +26,22 @@ pub const MAX_BATCH: usize = 256;
 /// Runs one request to the end on the calling thread: validation, analysis,
 /// response, recording nothing. The CLI and tests call it; the service runs
 /// the same path on a blocking thread with its recorder.
+/// A request that leaves the quote method to the server gets `quote_method`.
 pub fn analyze_blocking(
     req: &pb::AnalyzeArticleRequest,
+    quote_method: QuoteMethod,
     budget: &Budget,
 ) -> Result<pb::AnalyzeArticleResponse, ApiError> {
-    analyze_recorded(req, budget, &NoMetrics)
+    analyze_recorded(req, quote_method, budget, &NoMetrics)
 }
 
 fn analyze_recorded(
     req: &pb::AnalyzeArticleRequest,
+    quote_method: QuoteMethod,
     budget: &Budget,
     recorder: &dyn Recorder,
 ) -> Result<pb::AnalyzeArticleResponse, ApiError> {
-    let valid = convert::validate(req)?;
+    let valid = convert::validate(req, quote_method)?;
     let analysis = analysis::analyze(&valid.document, valid.features, &valid.options, budget)?;
     recorder.record_document(analysis.text.len(), analysis.segmentation.word_count(), &analysis.timings);
     budget.check()?;
@@ -63,6 +67,8 @@ pub struct ArticleApi {
 
 struct Inner {
     limits: Limits,
+    /// For requests that leave the quote method to the server.
+    quote_method: QuoteMethod,
     recorder: Arc<dyn Recorder>,
     workers: Arc<Semaphore>,
     in_flight: Arc<Semaphore>,
@@ -79,10 +85,12 @@ impl Drop for CancelOnDrop {
 }
 
 impl ArticleApi {
-    /// The service, reporting its calls and documents to `recorder`.
-    pub fn new(limits: Limits, recorder: Arc<dyn Recorder>) -> Self {
+    /// The service, reporting its calls and documents to `recorder`; a
+    /// request that names no quote method gets `quote_method`.
+    pub fn new(limits: Limits, quote_method: QuoteMethod, recorder: Arc<dyn Recorder>) -> Self {
         let inner = Inner {
             limits,
+            quote_method,
             recorder,
             workers: Arc::new(Semaphore::new(limits.workers.max(1))),
             in_flight: Arc::new(Semaphore::new(limits.max_in_flight.max(1))),
@@ -112,9 +120,10 @@ impl ArticleApi {
             let worker = Arc::clone(&self.inner.workers).acquire_owned().await.map_err(|_| ApiError::ShuttingDown)?;
             let span = tracing::Span::current();
             let recorder = Arc::clone(&self.inner.recorder);
+            let quote_method = self.inner.quote_method;
             tokio::task::spawn_blocking(move || {
                 let _worker = worker;
-                span.in_scope(|| analyze_recorded(&req, &budget, recorder.as_ref()))
+                span.in_scope(|| analyze_recorded(&req, quote_method, &budget, recorder.as_ref()))
             })
             .await
             .map_err(|err| ApiError::Internal(format!("analysis task failed: {err}")))?
@@ -303,8 +312,9 @@ fn single(
     encoding_type: i32,
     features: pb::Features,
     summary_options: Option<pb::SummaryOptions>,
+    quote_options: Option<pb::QuoteOptions>,
 ) -> pb::AnalyzeArticleRequest {
-    pb::AnalyzeArticleRequest { document, features: Some(features), encoding_type, summary_options }
+    pb::AnalyzeArticleRequest { document, features: Some(features), encoding_type, summary_options, quote_options }
 }
 
 type ResultStream = Pin<Box<dyn Stream<Item = Result<pb::StreamAnalyzeArticlesResponse, Status>> + Send>>;
@@ -318,7 +328,7 @@ impl ArticleService for ArticleApi {
         let deadline = deadline(&req);
         let r = req.into_inner();
         let features = pb::Features { metadata: true, ..Default::default() };
-        self.unary("ParseMetadata", deadline, single(r.document, r.encoding_type, features, None), |a| {
+        self.unary("ParseMetadata", deadline, single(r.document, r.encoding_type, features, None, None), |a| {
             pb::ParseMetadataResponse {
                 document_id: a.document_id,
                 text: a.text,
@@ -336,7 +346,7 @@ impl ArticleService for ArticleApi {
         let deadline = deadline(&req);
         let r = req.into_inner();
         let features = pb::Features { entities: true, ..Default::default() };
-        self.unary("ExtractEntities", deadline, single(r.document, r.encoding_type, features, None), |a| {
+        self.unary("ExtractEntities", deadline, single(r.document, r.encoding_type, features, None, None), |a| {
             pb::ExtractEntitiesResponse {
                 document_id: a.document_id,
                 text: a.text,
@@ -354,17 +364,23 @@ impl ArticleService for ArticleApi {
         let deadline = deadline(&req);
         let r = req.into_inner();
         let features = pb::Features { quotes: true, ..Default::default() };
-        self.unary("ExtractQuotes", deadline, single(r.document, r.encoding_type, features, None), |a| {
-            let ids: std::collections::HashSet<&str> = a.quotes.iter().map(|q| q.speaker_entity_id.as_str()).collect();
-            let speakers = a.entities.into_iter().filter(|e| ids.contains(e.id.as_str())).collect();
-            pb::ExtractQuotesResponse {
-                document_id: a.document_id,
-                text: a.text,
-                encoding_type: a.encoding_type,
-                quotes: a.quotes,
-                speakers,
-            }
-        })
+        self.unary(
+            "ExtractQuotes",
+            deadline,
+            single(r.document, r.encoding_type, features, None, r.quote_options),
+            |a| {
+                let ids: std::collections::HashSet<&str> =
+                    a.quotes.iter().map(|q| q.speaker_entity_id.as_str()).collect();
+                let speakers = a.entities.into_iter().filter(|e| ids.contains(e.id.as_str())).collect();
+                pb::ExtractQuotesResponse {
+                    document_id: a.document_id,
+                    text: a.text,
+                    encoding_type: a.encoding_type,
+                    quotes: a.quotes,
+                    speakers,
+                }
+            },
+        )
         .await
     }
 
@@ -372,7 +388,7 @@ impl ArticleService for ArticleApi {
         let deadline = deadline(&req);
         let r = req.into_inner();
         let features = pb::Features { summary: true, ..Default::default() };
-        self.unary("Summarize", deadline, single(r.document, r.encoding_type, features, r.summary_options), |a| {
+        self.unary("Summarize", deadline, single(r.document, r.encoding_type, features, r.summary_options, None), |a| {
             pb::SummarizeResponse {
                 document_id: a.document_id,
                 text: a.text,

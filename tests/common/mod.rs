@@ -32,6 +32,7 @@ pub fn config() -> ServerConfig {
         reflection: true,
         tls: None,
         auth: Default::default(),
+        quote_method: lede::analysis::quotes::QuoteMethod::Rules,
         recorder: std::sync::Arc::new(lede::metrics::NoMetrics),
     }
 }

@@ -425,6 +425,7 @@ fn encoded_request(rng: &mut Rng, article: String) -> Vec<u8> {
             ratio: f32::from_bits(rng.next() as u32) * if rng.chance(2) { 0.0 } else { 1.0 }
                 + rng.below(2) as f32 * 0.5,
         }),
+        quote_options: rng.chance(2).then(|| pb::QuoteOptions { method: weird(rng, 3) }),
     };
     let mut bytes = vec![0];
     bytes.extend(req.encode_to_vec());

@@ -171,6 +171,27 @@ impl<'a> Doc<'a> {
             && end - region.close <= 4
             && (region.close + 1..end).all(|i| self.seg.tokens[i].kind != TokenKind::Word)
     }
+
+    pub fn region_words(&self, r: usize) -> usize {
+        let region = self.regions[r];
+        (region.open + 1..region.close)
+            .filter(|&i| matches!(self.seg.tokens[i].kind, TokenKind::Word | TokenKind::Number))
+            .count()
+    }
+
+    /// Capitalized words without a sentence-ending mark: a title or a name.
+    pub fn region_is_title(&self, r: usize) -> bool {
+        let region = self.regions[r];
+        let mut last = region.close;
+        while last > region.open + 1 && self.seg.tokens[last - 1].kind == TokenKind::Punct {
+            last -= 1;
+        }
+        let inner = region.open + 1..last;
+        let words: Vec<usize> = inner.clone().filter(|&i| self.is_word(i)).collect();
+        words.len() <= 8
+            && !inner.clone().any(|i| matches!(self.word(i), "." | "!" | "?" | ","))
+            && words.iter().all(|&i| self.is_capitalized(i) || self.word(i).len() <= 3)
+    }
 }
 
 /// Every attribution anchored on a reporting verb or "according to".

@@ -79,6 +79,12 @@ class QuoteType(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     QUOTE_TYPE_DIRECT: _ClassVar[QuoteType]
     QUOTE_TYPE_INDIRECT: _ClassVar[QuoteType]
     QUOTE_TYPE_MIXED: _ClassVar[QuoteType]
+
+class QuoteMethod(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    QUOTE_METHOD_UNSPECIFIED: _ClassVar[QuoteMethod]
+    QUOTE_METHOD_RULES: _ClassVar[QuoteMethod]
+    QUOTE_METHOD_LEARNED: _ClassVar[QuoteMethod]
 DOCUMENT_FORMAT_UNSPECIFIED: DocumentFormat
 DOCUMENT_FORMAT_PLAIN_TEXT: DocumentFormat
 DOCUMENT_FORMAT_HTML: DocumentFormat
@@ -122,6 +128,9 @@ QUOTE_TYPE_UNSPECIFIED: QuoteType
 QUOTE_TYPE_DIRECT: QuoteType
 QUOTE_TYPE_INDIRECT: QuoteType
 QUOTE_TYPE_MIXED: QuoteType
+QUOTE_METHOD_UNSPECIFIED: QuoteMethod
+QUOTE_METHOD_RULES: QuoteMethod
+QUOTE_METHOD_LEARNED: QuoteMethod
 
 class Document(_message.Message):
     __slots__ = ("id", "content", "raw_content", "format", "url", "language_code", "charset")
@@ -294,6 +303,12 @@ class SummaryOptions(_message.Message):
     max_words: int
     ratio: float
     def __init__(self, max_sentences: _Optional[int] = ..., max_words: _Optional[int] = ..., ratio: _Optional[float] = ...) -> None: ...
+
+class QuoteOptions(_message.Message):
+    __slots__ = ("method",)
+    METHOD_FIELD_NUMBER: _ClassVar[int]
+    method: QuoteMethod
+    def __init__(self, method: _Optional[_Union[QuoteMethod, str]] = ...) -> None: ...
 
 class Summary(_message.Message):
     __slots__ = ("sentences", "text", "keyphrases")

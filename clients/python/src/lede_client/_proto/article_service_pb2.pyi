@@ -50,12 +50,14 @@ class ExtractEntitiesResponse(_message.Message):
     def __init__(self, document_id: _Optional[str] = ..., text: _Optional[str] = ..., encoding_type: _Optional[_Union[_article_pb2.EncodingType, str]] = ..., entities: _Optional[_Iterable[_Union[_article_pb2.Entity, _Mapping]]] = ...) -> None: ...
 
 class ExtractQuotesRequest(_message.Message):
-    __slots__ = ("document", "encoding_type")
+    __slots__ = ("document", "encoding_type", "quote_options")
     DOCUMENT_FIELD_NUMBER: _ClassVar[int]
     ENCODING_TYPE_FIELD_NUMBER: _ClassVar[int]
+    QUOTE_OPTIONS_FIELD_NUMBER: _ClassVar[int]
     document: _article_pb2.Document
     encoding_type: _article_pb2.EncodingType
-    def __init__(self, document: _Optional[_Union[_article_pb2.Document, _Mapping]] = ..., encoding_type: _Optional[_Union[_article_pb2.EncodingType, str]] = ...) -> None: ...
+    quote_options: _article_pb2.QuoteOptions
+    def __init__(self, document: _Optional[_Union[_article_pb2.Document, _Mapping]] = ..., encoding_type: _Optional[_Union[_article_pb2.EncodingType, str]] = ..., quote_options: _Optional[_Union[_article_pb2.QuoteOptions, _Mapping]] = ...) -> None: ...
 
 class ExtractQuotesResponse(_message.Message):
     __slots__ = ("document_id", "text", "encoding_type", "quotes", "speakers")
@@ -94,16 +96,18 @@ class SummarizeResponse(_message.Message):
     def __init__(self, document_id: _Optional[str] = ..., text: _Optional[str] = ..., encoding_type: _Optional[_Union[_article_pb2.EncodingType, str]] = ..., summary: _Optional[_Union[_article_pb2.Summary, _Mapping]] = ...) -> None: ...
 
 class AnalyzeArticleRequest(_message.Message):
-    __slots__ = ("document", "features", "encoding_type", "summary_options")
+    __slots__ = ("document", "features", "encoding_type", "summary_options", "quote_options")
     DOCUMENT_FIELD_NUMBER: _ClassVar[int]
     FEATURES_FIELD_NUMBER: _ClassVar[int]
     ENCODING_TYPE_FIELD_NUMBER: _ClassVar[int]
     SUMMARY_OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    QUOTE_OPTIONS_FIELD_NUMBER: _ClassVar[int]
     document: _article_pb2.Document
     features: Features
     encoding_type: _article_pb2.EncodingType
     summary_options: _article_pb2.SummaryOptions
-    def __init__(self, document: _Optional[_Union[_article_pb2.Document, _Mapping]] = ..., features: _Optional[_Union[Features, _Mapping]] = ..., encoding_type: _Optional[_Union[_article_pb2.EncodingType, str]] = ..., summary_options: _Optional[_Union[_article_pb2.SummaryOptions, _Mapping]] = ...) -> None: ...
+    quote_options: _article_pb2.QuoteOptions
+    def __init__(self, document: _Optional[_Union[_article_pb2.Document, _Mapping]] = ..., features: _Optional[_Union[Features, _Mapping]] = ..., encoding_type: _Optional[_Union[_article_pb2.EncodingType, str]] = ..., summary_options: _Optional[_Union[_article_pb2.SummaryOptions, _Mapping]] = ..., quote_options: _Optional[_Union[_article_pb2.QuoteOptions, _Mapping]] = ...) -> None: ...
 
 class Features(_message.Message):
     __slots__ = ("metadata", "entities", "quotes", "summary")
