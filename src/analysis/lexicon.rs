@@ -29,22 +29,80 @@ macro_rules! lists {
 }
 
 lists! {
-    en/given_names,
-    mul/given_names,
     de/date_published,
-    en/date_published,
-    es/date_published,
-    fr/date_published,
-    it/date_published,
     de/date_updated,
+    de/function_words,
+    en/abbreviations,
+    en/after_time,
+    en/bio_roles,
+    en/boilerplate_pairs,
+    en/date_published,
     en/date_updated,
+    en/employees,
+    en/event_words,
+    en/function_words,
+    en/furniture,
+    en/furniture_openings,
+    en/given_names,
+    en/groups,
+    en/honorifics,
+    en/leading_noise,
+    en/never_last,
+    en/place_nouns,
+    en/role_heads,
+    en/role_modifiers,
+    en/state_bodies,
+    en/trailing_noise,
+    en/verbish,
+    es/date_published,
     es/date_updated,
+    es/function_words,
+    fr/date_published,
     fr/date_updated,
+    fr/function_words,
+    it/date_published,
     it/date_updated,
+    it/function_words,
+    mul/aside_headings,
+    mul/author_navigation,
+    mul/boilerplate_lines,
+    mul/class_article_body,
+    mul/class_boilerplate,
+    mul/class_byline,
+    mul/class_caption,
+    mul/class_comment,
+    mul/class_content,
+    mul/class_date,
+    mul/class_date_published,
+    mul/class_date_updated,
+    mul/credit_words,
+    mul/definite_articles,
+    mul/desks,
+    mul/female_given_names,
+    mul/given_names,
+    mul/male_given_names_in_a,
+    mul/news_agencies,
+    mul/not_names,
+    mul/organization_endings,
+    mul/organization_words,
+    nl/function_words,
+    pt/function_words,
 }
 
-/// Lists of proper names, written as the names are written.
-pub const AS_WRITTEN: &[(&str, &str)] = &[("en", "given_names")];
+/// Lists written as their words are written, where case tells them apart:
+/// proper names, and capitalized words the rules match as they stand.
+pub const AS_WRITTEN: &[(&str, &str)] = &[
+    ("en", "abbreviations"),
+    ("en", "event_words"),
+    ("en", "given_names"),
+    ("en", "groups"),
+    ("en", "honorifics"),
+    ("en", "leading_noise"),
+    ("en", "state_bodies"),
+    ("en", "trailing_noise"),
+    ("mul", "female_given_names"),
+    ("mul", "male_given_names_in_a"),
+];
 
 /// An entry of a list and its tags.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,6 +144,15 @@ pub fn entries(name: &'static str) -> impl Iterator<Item = Entry> {
 /// The words of the list `name` in every language.
 pub fn words(name: &'static str) -> impl Iterator<Item = &'static str> {
     entries(name).map(|e| e.text)
+}
+
+/// The words of the list `name` in every language, sorted and each once:
+/// a rule's table, ready for `contains` and `binary_search`.
+pub fn sorted(name: &'static str) -> Vec<&'static str> {
+    let mut words: Vec<&str> = words(name).collect();
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
 /// The words of the lists `names` that carry `tag`.

@@ -9,9 +9,11 @@
 //! breaks, so headlines and bullet lines stand alone, unless the text is
 //! hard-wrapped.
 
+use super::lexicon;
 use super::text::Span;
 use super::{AnalysisError, Budget};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -332,16 +334,7 @@ fn is_abbreviation(word: &str, rest: &str) -> bool {
 }
 
 /// Words that take a period without ending a sentence. Sorted for binary search.
-const ABBREVIATIONS: &[&str] = &[
-    "Adm", "Apr", "Ark", "Aug", "Ave", "Blvd", "Bros", "Brig", "Calif", "Capt", "Cmdr", "Co", "Col", "Colo", "Conn",
-    "Corp", "Cpl", "Dec", "Del", "Dept", "Dr", "Drs", "Feb", "Fig", "Fla", "Fri", "Ft", "Ga", "Gen", "Gov", "Hon",
-    "Ill", "Inc", "Ind", "Jan", "Jr", "Jul", "Jun", "Kan", "Ky", "La", "Lt", "Ltd", "Maj", "Mar", "Mass", "Md",
-    "Messrs", "Mich", "Minn", "Miss", "Mo", "Mon", "Mr", "Mrs", "Ms", "Mt", "No", "Nos", "Nov", "Oct", "Okla", "Op",
-    "Ore", "Pa", "Ph", "Pres", "Prof", "Pvt", "Rd", "Rep", "Reps", "Rev", "Sat", "Sen", "Sens", "Sep", "Sept", "Sgt",
-    "Sr", "St", "Sun", "Supt", "Tenn", "Tex", "Thu", "Thurs", "Tue", "Tues", "Va", "Vol", "Vs", "Wash", "Wed", "Wis",
-    "approx", "cf", "dept", "est", "etc", "ft", "inc", "jr", "lb", "lbs", "mln", "mo", "no", "oz", "pct", "pp", "sq",
-    "vol", "vs",
-];
+static ABBREVIATIONS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("abbreviations"));
 
 /// Abbreviations that often end a sentence: they end one when the next word
 /// starts a sentence.

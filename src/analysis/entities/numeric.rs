@@ -8,10 +8,11 @@
 use super::{Entity, EntityType, Mention, MentionKind, normalize_name};
 use crate::analysis::segment::{Segmentation, Token, TokenKind};
 use crate::analysis::text::{Span, lowercase};
-use crate::analysis::{AnalysisError, Budget};
+use crate::analysis::{AnalysisError, Budget, lexicon};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// One matched expression: its type, its value and the token after it.
 struct Found {
@@ -503,7 +504,7 @@ fn time(r: &Reader, i: usize) -> Option<Found> {
 }
 
 /// Words after a clock time that say it is one.
-const AFTER_TIME: &[&str] = &["local", "hours", "hrs", "et", "edt", "est", "pt", "pdt", "cet", "bst", "msk", "o'clock"];
+static AFTER_TIME: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("after_time"));
 
 /// `Some(true)` for p.m., `Some(false)` for a.m.
 fn meridiem(w: &str) -> Option<bool> {

@@ -9,6 +9,8 @@
 use super::evidence::MAX_BYLINE_WORDS;
 use super::second_opinion::{self, SecondOpinion};
 use super::walk::{Block, ElementInfo, Walker};
+use crate::analysis::lexicon;
+use std::sync::LazyLock;
 
 /// How many blocks after the article may hold its signature.
 const CLOSING_BLOCKS: usize = 3;
@@ -401,24 +403,7 @@ fn is_credit_line(text: &str) -> bool {
     if text.contains('©') {
         return true;
     }
-    const CREDIT_WORDS: &[&str] = &[
-        "photo",
-        "photos",
-        "photograph",
-        "picture",
-        "image",
-        "credit",
-        "credits",
-        "foto",
-        "fotos",
-        "bild",
-        "bilder",
-        "titelbild",
-        "symbolbild",
-        "crédit",
-        "crédits",
-        "imagen",
-    ];
+    static CREDIT_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("credit_words"));
     let lower = text.to_lowercase();
     let mut words = lower.split(|c: char| c.is_whitespace() || c == '(').filter(|w| !w.is_empty());
     let Some(first) = words.next() else { return false };
@@ -446,99 +431,7 @@ fn is_aside_heading(block: &Block) -> bool {
     let lower = lower.trim_matches(|c: char| !c.is_alphabetic());
     // A heading over the story's own words is kept: the vocabulary must
     // stand at its start ("Related coverage", "3 Comments").
-    const OPENINGS: &[&str] = &[
-        "most read",
-        "most popular",
-        "most viewed",
-        "most shared",
-        "related",
-        "read more",
-        "read also",
-        "also read",
-        "see also",
-        "more from",
-        "more stories",
-        "more news",
-        "more on this",
-        "recommended",
-        "you may also like",
-        "you might also like",
-        "trending",
-        "top stories",
-        "latest news",
-        "comments",
-        "leave a reply",
-        "leave a comment",
-        "support us",
-        "support our",
-        "donate",
-        "meistgelesen",
-        "meist gelesen",
-        "mehr zum thema",
-        "mehr aus",
-        "weitere artikel",
-        "lesen sie auch",
-        "auch interessant",
-        "das könnte sie auch interessieren",
-        "ähnliche artikel",
-        "verwandte artikel",
-        "empfehlungen",
-        "kommentare",
-        "schreibe einen kommentar",
-        "à lire aussi",
-        "lire aussi",
-        "sur le même sujet",
-        "les plus lus",
-        "commentaires",
-        "leer también",
-        "lo más leído",
-        "noticias relacionadas",
-        "te puede interesar",
-        "comentarios",
-        "tags",
-        "schlagworte",
-        "themen",
-        "weitere themen",
-        "weitere informationen zum thema",
-        "das könnte",
-        "schon gelesen",
-        "noch mehr",
-        "weiterführende links",
-        "über den autor",
-        "über die autorin",
-        "about the author",
-        "share this",
-        "teilen",
-        "news teilen",
-        "gefällt mir",
-        "dieser artikel gefällt",
-        "temas relacionados",
-        "compartir",
-        "newsletter",
-        "further reading",
-        "more articles",
-        "read next",
-        "up next",
-        "contact",
-        "media contact",
-        "press contact",
-        "kontakt",
-        "pressekontakt",
-        "zum weiterlesen",
-        "weitere beiträge",
-        "mehr themen",
-        "siehe auch",
-        "ähnliche beiträge",
-        "empfohlene beiträge",
-        "das könnte dich auch interessieren",
-        "dazu passend",
-        "passend dazu",
-        "voir aussi",
-        "à voir aussi",
-        "articles similaires",
-        "contacto",
-        "artículos relacionados",
-    ];
+    static OPENINGS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("aside_headings"));
     // Whole words: "Themen" heads a list of tags, "Themenwoche" may not.
     OPENINGS
         .iter()
@@ -552,39 +445,7 @@ fn is_boilerplate_line(text: &str) -> bool {
     }
     let lower = text.to_lowercase();
     let lower = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    const PHRASES: &[&str] = &[
-        "read more",
-        "loading",
-        "wird geladen",
-        "gefällt mir",
-        "like this",
-        "share",
-        "share this",
-        "share this article",
-        "tweet",
-        "advertisement",
-        "anzeige",
-        "werbung",
-        "subscribe",
-        "sign up",
-        "log in",
-        "print",
-        "email",
-        "comments",
-        "leave a comment",
-        "related",
-        "related articles",
-        "follow us",
-        "mehr lesen",
-        "weiterlesen",
-        "lire la suite",
-        "leer más",
-        "continue reading",
-        "back to top",
-        "skip to content",
-        "accept",
-        "cookie settings",
-    ];
+    static PHRASES: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("boilerplate_lines"));
     PHRASES.iter().any(|p| lower == *p || lower.starts_with(&format!("{p}:")))
 }
 

@@ -1,7 +1,7 @@
 //! What metadata needs from an HTML page, gathered during the walk.
 
 use super::NodeRef;
-use super::classes::{BYLINE_WORDS, DATE_WORDS};
+use super::classes::{BYLINE_WORDS, DATE_WORDS, PUBLISHED_CLASS, UPDATED_CLASS};
 use super::walk::Walker;
 use regex::Regex;
 use scraper::Node;
@@ -198,10 +198,8 @@ impl Walker {
         let prop = el.attr("itemprop").unwrap_or("");
         let published = el.attr("pubdate").is_some()
             || prop == "datePublished"
-            || ["publish", "posted", "created", "pubdate", "date-pub"].iter().any(|w| joined.contains(w));
-        let modified = !published
-            && (prop == "dateModified"
-                || ["update", "modif", "aktualisiert", "edited"].iter().any(|w| joined.contains(w)));
+            || PUBLISHED_CLASS.iter().any(|w| joined.contains(w));
+        let modified = !published && (prop == "dateModified" || UPDATED_CLASS.iter().any(|w| joined.contains(w)));
         if !value.trim().is_empty() {
             let boilerplate = self.boilerplate_depth > 0;
             let value = clip(value, MAX_DATE_TEXT);

@@ -71,202 +71,18 @@ static GLUED_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Author|Autor|Autorin|Von|By|Text|Par|Por)(\p{Lu}\p{Ll})").expect("valid regex"));
 
 /// Words that are a role or a desk rather than a person.
-const NOT_NAMES: &[&str] = &[
-    "staff",
-    "staff writer",
-    "staff reporter",
-    "reporter",
-    "editor",
-    "editors",
-    "correspondent",
-    "contributor",
-    "guest",
-    "guest author",
-    "admin",
-    "administrator",
-    "team",
-    "desk",
-    "writer",
-    "author",
-    "anonymous",
-    "unknown",
-    "user",
-    "webmaster",
-    "editorial",
-    "the editors",
-    "senior writer",
-    "columnist",
-    // The same roles in the languages of continental newsrooms.
-    "redakteur",
-    "redakteurin",
-    "chefredakteur",
-    "chefredakteurin",
-    "korrespondent",
-    "korrespondentin",
-    "journalist",
-    "journalistin",
-    "reporterin",
-    "kolumnist",
-    "kolumnistin",
-    "freier autor",
-    "freie autorin",
-    "volontär",
-    "volontärin",
-    "rédacteur",
-    "rédactrice",
-    "journaliste",
-    "correspondante",
-    "periodista",
-    "redactor",
-    "redactora",
-    "corresponsal",
-    "giornalista",
-    "redattore",
-    "redattrice",
-    "corrispondente",
-    "verslaggever",
-    "correspondente",
-    "autor",
-    "auteur",
-    "agencies",
-    "agency",
-    "wire",
-    "wires",
-    "comments",
-    "comment",
-    "no author",
-    "name",
-    "author name",
-    "null",
-    "undefined",
-    "none",
-    "share",
-    "posted",
-    "published",
-    "by",
-    "photo",
-    "photos",
-    "video",
-    "more",
-    "mehr",
-    "home",
-    "news",
-    // Degrees after a name ("Jane Doe, Ph.D.").
-    "phd",
-    "ph.d",
-    "md",
-    "m.d",
-    "mba",
-    "msc",
-    "m.sc",
-];
+static NOT_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("not_names"));
 
 /// Words of link texts around author names ("View all posts by", "More
 /// articles") that never stand in a name.
-const NAVIGATION_WORDS: &[&str] = &[
-    "posts",
-    "articles",
-    "article",
-    "beiträge",
-    "beiträgen",
-    "artikel",
-    "artikelübersicht",
-    "übersicht",
-    "more",
-    "mehr",
-    "all",
-    "alle",
-    "view",
-    "show",
-    "zeige",
-    "profile",
-    "profil",
-    "page",
-    "seite",
-    "website",
-    "homepage",
-    "contact",
-    "kontakt",
-    "click",
-    "here",
-    "hier",
-    "read",
-    "lesen",
-    "weitere",
-    "articles",
-    "tous",
-    "voir",
-    "todos",
-    "ver",
-    "www",
-    "schlagworte",
-    "tags",
-    "kategorie",
-    "category",
-    "categories",
-    "pexels",
-    "unsplash",
-    "pixabay",
-    "shutterstock",
-    "istock",
-    "getty",
-    "imago",
-];
+static NAVIGATION_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("author_navigation"));
 
 /// Words that name organizations, not people.
-const ORGANIZATION_WORDS: &[&str] = &[
-    "ev",
-    "e.v",
-    "gmbh",
-    "ag",
-    "ltd",
-    "inc",
-    "llc",
-    "corp",
-    "magazin",
-    "magazine",
-    "verlag",
-    "zeitung",
-    "news",
-    "media",
-    "press",
-    "gazette",
-    "times",
-    "online",
-    "stiftung",
-    "verein",
-    "verband",
-    "association",
-    "foundation",
-    "institute",
-    "institut",
-    "university",
-    "universität",
-    "journal",
-    "daily",
-    "tribune",
-    "herald",
-    "radio",
-    "tv",
-];
+static ORGANIZATION_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("organization_words"));
 
 /// The newsroom credited as a whole: a weaker answer than a person, like an
 /// organization, but the page's own credit when it names no one.
-const DESKS: &[&str] = &[
-    "redaktion",
-    "die redaktion",
-    "redacción",
-    "rédaction",
-    "la rédaction",
-    "redazione",
-    "la redazione",
-    "redactie",
-    "de redactie",
-    "editorial team",
-    "editorial staff",
-    "news desk",
-    "newsroom",
-];
+static DESKS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("desks"));
 
 /// Whether an author string names an organization ("Example News", "Verein
 /// der Freunde e.V.") or a newsroom ("Redaktion").
@@ -282,7 +98,7 @@ pub fn is_organization(name: &str) -> bool {
 }
 
 /// German compounds end in what they are: "Finanzmagazin", "Heimatverein".
-const ORGANIZATION_ENDINGS: &[&str] = &["magazin", "zeitung", "verlag", "stiftung", "verein", "verband", "news"];
+static ORGANIZATION_ENDINGS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("organization_endings"));
 
 /// The labels of a source line: "Quelle: dpa", "Source: Reuters".
 pub const SOURCE_LABELS: &str = "quelle|source|fuente|fonte";
@@ -402,38 +218,10 @@ fn without_role(part: &str) -> &str {
 }
 
 /// News agencies and wire services, whose credit stands where a byline would.
-const NEWS_AGENCIES: &[&str] = &[
-    "aap",
-    "afp",
-    "ana",
-    "ansa",
-    "ap",
-    "apa",
-    "belga",
-    "ctk",
-    "dapd",
-    "ddp",
-    "dpa",
-    "efe",
-    "epd",
-    "jiji",
-    "kathpress",
-    "kna",
-    "kyodo",
-    "pap",
-    "pti",
-    "reuters",
-    "sda",
-    "sid",
-    "sp-x",
-    "tass",
-    "upi",
-    "xinhua",
-    "yonhap",
-];
+static NEWS_AGENCIES: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("news_agencies"));
 
 /// Articles open the names of papers ("The Local", "Die Welt"), not of people.
-const ARTICLES: &[&str] = &["the", "der", "die", "das", "le", "la", "les", "el", "il", "het"];
+static ARTICLES: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("definite_articles"));
 
 /// Whether a word is a news agency's credit ("dpa", "AFP").
 pub fn is_news_agency(word: &str) -> bool {
