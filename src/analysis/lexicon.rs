@@ -29,17 +29,21 @@ macro_rules! lists {
 }
 
 lists! {
+    de/date_prepositions,
     de/date_published,
     de/date_updated,
     de/function_words,
     en/abbreviations,
     en/after_time,
+    en/bio_jobs,
     en/bio_roles,
     en/boilerplate_pairs,
+    en/date_prepositions,
     en/date_published,
     en/date_updated,
     en/employees,
     en/event_words,
+    en/follow_us,
     en/function_words,
     en/furniture,
     en/furniture_openings,
@@ -48,24 +52,32 @@ lists! {
     en/honorifics,
     en/leading_noise,
     en/never_last,
+    en/not_authorship,
     en/place_nouns,
     en/role_heads,
     en/role_modifiers,
     en/state_bodies,
     en/trailing_noise,
     en/verbish,
+    es/date_prepositions,
     es/date_published,
     es/date_updated,
     es/function_words,
+    fr/date_prepositions,
     fr/date_published,
     fr/date_updated,
     fr/function_words,
+    it/date_prepositions,
     it/date_published,
     it/date_updated,
     it/function_words,
     mul/aside_headings,
+    mul/author_labels,
     mul/author_navigation,
     mul/boilerplate_lines,
+    mul/by,
+    mul/byline_media,
+    mul/byline_openers,
     mul/class_article_body,
     mul/class_boilerplate,
     mul/class_byline,
@@ -75,17 +87,25 @@ lists! {
     mul/class_date,
     mul/class_date_published,
     mul/class_date_updated,
+    mul/conjunctions,
     mul/credit_words,
     mul/definite_articles,
+    mul/desk_labels,
     mul/desks,
     mul/female_given_names,
     mul/given_names,
+    mul/leading_roles,
     mul/male_given_names_in_a,
+    mul/navigation_nouns,
+    mul/navigation_quantifiers,
+    mul/navigation_verbs,
     mul/news_agencies,
     mul/not_names,
     mul/organization_endings,
     mul/organization_words,
+    mul/source_labels,
     nl/function_words,
+    pt/date_prepositions,
     pt/function_words,
 }
 
@@ -102,6 +122,21 @@ pub const AS_WRITTEN: &[(&str, &str)] = &[
     ("en", "trailing_noise"),
     ("mul", "female_given_names"),
     ("mul", "male_given_names_in_a"),
+];
+
+/// The tags an entry may carry: each names a rule that takes the entry
+/// (the lists' header comments say what each rule is).
+pub const TAGS: &[&str] = &[
+    "byline",
+    "byline_mark",
+    "glued",
+    "header",
+    "headed",
+    "leading_label",
+    "named_date",
+    "navigation_label",
+    "posted_by",
+    "posted_mark",
 ];
 
 /// An entry of a list and its tags.
@@ -200,7 +235,7 @@ mod tests {
                 assert!(!text.contains("  ") && !text.contains(['\t', '|']), "{}", at(text));
                 assert!(as_written || text == text.to_lowercase(), "{} is not lower case", at(text));
                 assert!(!text.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c)), "{} is decomposed", at(text));
-                assert!(entry.tags.split_whitespace().all(|t| ["byline", "header"].contains(&t)), "{}", at(entry.tags));
+                assert!(entry.tags.split_whitespace().all(|t| TAGS.contains(&t)), "{}", at(entry.tags));
             }
         }
     }

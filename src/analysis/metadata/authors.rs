@@ -17,28 +17,25 @@ pub enum Trust {
 }
 
 static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^(?:
-            (?:written|posted|published|created|submitted|filed|text|story|report(?:ed)?|words|photos?|interview|article|
-            geschrieben|gespeichert|verfasst|veröffentlicht|erstellt|eingestellt|gepostet|ein\s+beitrag|beitrag|artikel|
-            pressemitteilung|pressemeldung|press\s+release|kommentar|gastbeitrag|gastkommentar|kolumne|column|commentary|opinion|analysis|analyse|essay|
-            escrito|publicado|scritto|pubblicato|publié|écrit|rédigé|redacción|gepubliceerd|geschreven)\s+
-        )?(?:(?:by|von|par|por|di|da|door|av|przez|af|autor(?:in|en|a|e)?|authors?|auteure?s?|text|texte|verfasser(?:in)?)\s*[:\-–—]?\s+
-        |(?:redacción|redaktion|rédaction|redazione)\s*[:\-–—]\s*)",
-    )
-    .expect("valid regex")
+    let openers = lexicon::alternation(lexicon::words("byline_openers"), r"\s+");
+    let labels = lexicon::alternation(lexicon::tagged(&["by", "author_labels"], "leading_label"), r"\s+");
+    let desks = lexicon::alternation(lexicon::words("desk_labels"), r"\s+");
+    Regex::new(&format!(r"(?xi)^(?:(?:{openers})\s+)?(?:(?:{labels})\s*[:\-–—]?\s+|(?:{desks})\s*[:\-–—]\s*)"))
+        .expect("valid regex")
 });
 
 /// The words of an author link before its name: "View all posts by",
 /// "Zeige alle Beiträge von", "Alles von", "More from", "Voir tous les articles de".
 static NAVIGATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^(?:(?:view|see|show|browse|read|zeige|zeig|voir|ver|mostra)\s+)?
-        (?:(?:all|alle|alles|more|mehr|weitere|other|andere|tous\s+les|toutes\s+les|todos\s+los|tutti\s+gli)\s+
-            (?:(?:posts|articles|stories|entries|beiträge|artikel|texte|publications|articoli|artículos|entradas)\s+)?
-        |(?:posts|articles|stories|entries|beiträge|artikel|texte|publications|articoli|artículos|entradas)\s+)
-        (?:by|von|from|de|par|du|des|di|por|da)\s*:?\s+",
-    )
+    let verbs = lexicon::alternation(lexicon::words("navigation_verbs"), r"\s+");
+    let quantifiers = lexicon::alternation(lexicon::words("navigation_quantifiers"), r"\s+");
+    let nouns = lexicon::alternation(lexicon::words("navigation_nouns"), r"\s+");
+    let by = lexicon::alternation(lexicon::tagged(&["by"], "navigation_label"), r"\s+");
+    Regex::new(&format!(
+        r"(?xi)^(?:(?:{verbs})\s+)?
+        (?:(?:{quantifiers})\s+(?:(?:{nouns})\s+)?|(?:{nouns})\s+)
+        (?:{by})\s*:?\s+"
+    ))
     .expect("valid regex")
 });
 
@@ -46,29 +43,35 @@ static NAVIGATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// (A date label followed by a digit is also cut by the bare label.)
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
     let labels = lexicon::alternation(lexicon::tagged(&["date_published", "date_updated"], "byline"), r"\s+");
+    let before_date = lexicon::alternation(lexicon::tagged(&["date_prepositions"], "byline"), r"\s+");
+    let before_name = lexicon::alternation(lexicon::tagged(&["date_prepositions"], "named_date"), r"\s+");
+    let media = lexicon::alternation(lexicon::words("byline_media"), r"\s+");
     Regex::new(&format!(
         r"(?xi)\s*(?:
-            [|•·/\n\t]|\s[-–—]\s|\b\d|\b(?:{labels}|last\s+updated|am|on|le|el|il|em|at|à|um)\s+\d
-            |\b(?:on|am|le|el|il|em)\s+(?:\p{{L}}+\.?,?\s+){{1,2}}\d
+            [|•·/\n\t]|\s[-–—]\s|\b\d|\b(?:{labels}|last\s+updated|{before_date})\s+\d
+            |\b(?:{before_name})\s+(?:\p{{L}}+\.?,?\s+){{1,2}}\d
             |\b(?:{labels})\b
-            |\bfollow|\b(?:illustrations?|photos?|fotos?|bilder?|grafik|video|kamera|foto)\b|\bread\s+more\b|\bmore\s+(?:articles|stories|posts)\b|\bview\s+all\b|\babout\s+the\s+author\b|\bemail\b|@
+            |\bfollow|\b(?:{media})\b|\bread\s+more\b|\bmore\s+(?:articles|stories|posts)\b|\bview\s+all\b|\babout\s+the\s+author\b|\bemail\b|@
         ).*$",
     ))
     .expect("valid regex")
 });
 
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    // "Jane Doe im Gespräch mit John Roe": an interview credits both.
-    Regex::new(r"(?i)\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\ben\b|\bw/|\bim\s+gespräch\s+mit\b|\bin\s+conversation\s+with\b)\s*")
-            .expect("valid regex")
+    let conjunctions = lexicon::alternation(lexicon::words("conjunctions"), r"\s+");
+    Regex::new(&format!(r"(?i)\s*(?:,|;|&|\b(?:{conjunctions})\b|\bw/)\s*")).expect("valid regex")
 });
 
 /// "Interview: Jane Doe", "Fotos: Jane Doe": a one-word label before a colon.
 static COLON_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}+\s*:\s+").expect("valid regex"));
 
 /// "AuthorJane Doe": a label glued to the name by markup without a space.
-static GLUED_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Author|Autor|Autorin|Von|By|Text|Par|Por)(\p{Lu}\p{Ll})").expect("valid regex"));
+static GLUED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let capitalized = |w: &str| w.chars().take(1).flat_map(char::to_uppercase).chain(w.chars().skip(1)).collect();
+    let labels: Vec<String> = lexicon::tagged(&["by", "author_labels"], "glued").map(capitalized).collect();
+    Regex::new(&format!(r"^(?:{})(\p{{Lu}}\p{{Ll}})", lexicon::alternation(labels.iter().map(String::as_str), " ")))
+        .expect("valid regex")
+});
 
 /// Words that are a role or a desk rather than a person.
 static NOT_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("not_names"));
@@ -100,12 +103,13 @@ pub fn is_organization(name: &str) -> bool {
 /// German compounds end in what they are: "Finanzmagazin", "Heimatverein".
 static ORGANIZATION_ENDINGS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("organization_endings"));
 
-/// The labels of a source line: "Quelle: dpa", "Source: Reuters".
-pub const SOURCE_LABELS: &str = "quelle|source|fuente|fonte";
+/// The labels of a source line, as a regex alternation: "Quelle: dpa", "Source: Reuters".
+pub static SOURCE_LABELS: LazyLock<String> =
+    LazyLock::new(|| lexicon::alternation(lexicon::words("source_labels"), r"\s+"));
 
 /// "Quelle: dpa", "Source: Reuters": where a story came from.
 static SOURCE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{SOURCE_LABELS})\s*:\s*")).expect("valid regex"));
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{})\s*:\s*", *SOURCE_LABELS)).expect("valid regex"));
 
 /// Whether a raw author string opens with a label ("By", "Posted by",
 /// "Autor:", "Quelle:"), after which only names follow.
@@ -202,10 +206,8 @@ pub fn copyright_owner(line: &str) -> Option<String> {
 /// A job title printed before a name: "Rechtsanwalt Jan Muster",
 /// "Korrespondentin Jane Doe".
 static LEADING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:rechtsanw(?:a|ä)lt(?:in)?|(?:chef)?redakteur(?:in)?|korrespondent(?:in)?|correspondent|reporter(?:in)?|journalist(?:in)?|fotograf(?:in)?|photographer|staff\s+writer|kolumnist(?:in)?|columnist|moderator(?:in)?)\s+",
-    )
-    .expect("valid regex")
+    let roles = lexicon::alternation(lexicon::words("leading_roles"), r"\s+");
+    Regex::new(&format!(r"(?i)^(?:{roles})\s+")).expect("valid regex")
 });
 
 /// A name without the job title before it; the title stays when no
