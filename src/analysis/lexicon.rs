@@ -29,10 +29,12 @@ macro_rules! lists {
 }
 
 lists! {
+    cs/months,
     de/date_prepositions,
     de/date_published,
     de/date_updated,
     de/function_words,
+    de/months,
     en/abbreviations,
     en/after_time,
     en/bio_jobs,
@@ -51,6 +53,7 @@ lists! {
     en/groups,
     en/honorifics,
     en/leading_noise,
+    en/months,
     en/never_last,
     en/not_authorship,
     en/place_nouns,
@@ -63,14 +66,18 @@ lists! {
     es/date_published,
     es/date_updated,
     es/function_words,
+    es/months,
+    fi/months,
     fr/date_prepositions,
     fr/date_published,
     fr/date_updated,
     fr/function_words,
+    fr/months,
     it/date_prepositions,
     it/date_published,
     it/date_updated,
     it/function_words,
+    it/months,
     mul/aside_headings,
     mul/author_labels,
     mul/author_navigation,
@@ -105,8 +112,13 @@ lists! {
     mul/organization_words,
     mul/source_labels,
     nl/function_words,
+    nl/months,
+    pl/months,
     pt/date_prepositions,
     pt/function_words,
+    pt/months,
+    ru/months,
+    tr/months,
 }
 
 /// Lists written as their words are written, where case tells them apart:
@@ -123,6 +135,12 @@ pub const AS_WRITTEN: &[(&str, &str)] = &[
     ("mul", "female_given_names"),
     ("mul", "male_given_names_in_a"),
 ];
+
+/// Lists whose order means something, left unsorted: a line's position
+/// names what it holds (in `months`, line `i` is month `i + 1`, its forms
+/// separated by spaces). Every language's file of such a list has as many
+/// lines.
+pub const ORDERED: &[&str] = &["months"];
 
 /// The tags an entry may carry: each names a rule that takes the entry
 /// (the lists' header comments say what each rule is).
@@ -190,6 +208,22 @@ pub fn sorted(name: &'static str) -> Vec<&'static str> {
     words
 }
 
+/// The lines of the ordered list `name` by position, each line's
+/// space-separated forms in every language: `months` gives the forms of
+/// January at 0.
+pub fn by_position(name: &'static str) -> Vec<Vec<&'static str>> {
+    let mut lines: Vec<Vec<&str>> = Vec::new();
+    for list in LISTS.iter().filter(|l| l.name == name) {
+        for (i, entry) in list.entries().enumerate() {
+            if lines.len() <= i {
+                lines.resize_with(i + 1, Vec::new);
+            }
+            lines[i].extend(entry.text.split(' '));
+        }
+    }
+    lines
+}
+
 /// The words of the lists `names` that carry `tag`.
 pub fn tagged<'a>(names: &'a [&'static str], tag: &'a str) -> impl Iterator<Item = &'static str> + 'a {
     names.iter().flat_map(|name| entries(name)).filter(move |e| e.has_tag(tag)).map(|e| e.text)
@@ -220,13 +254,23 @@ mod tests {
             let at = |entry: &str| format!("data/lexicon/{}/{}.txt: {entry:?}", list.lang, list.name);
             let entries: Vec<Entry> = list.entries().collect();
             assert!(!entries.is_empty(), "{}", at("no entries"));
-            for pair in entries.windows(2) {
-                assert!(
-                    pair[0].text < pair[1].text,
-                    "{} before {}: unsorted or repeated",
-                    at(pair[0].text),
-                    pair[1].text
-                );
+            if ORDERED.contains(&list.name) {
+                let lines = LISTS.iter().find(|l| l.name == list.name).map_or(0, |l| l.entries().count());
+                assert_eq!(entries.len(), lines, "{}", at("not as many lines as the other languages' lists"));
+                let mut forms: Vec<&str> = entries.iter().flat_map(|e| e.text.split(' ')).collect();
+                let count = forms.len();
+                forms.sort_unstable();
+                forms.dedup();
+                assert_eq!(forms.len(), count, "{}", at("a form repeated"));
+            } else {
+                for pair in entries.windows(2) {
+                    assert!(
+                        pair[0].text < pair[1].text,
+                        "{} before {}: unsorted or repeated",
+                        at(pair[0].text),
+                        pair[1].text
+                    );
+                }
             }
             let as_written = AS_WRITTEN.contains(&(list.lang, list.name));
             for entry in &entries {

@@ -222,20 +222,9 @@ fn format_value(v: f64) -> String {
 // ---- dates ----
 
 fn month(w: &str) -> Option<u32> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+    // English months' names, January first: each line of en/months opens with the name.
+    static NAMES: LazyLock<Vec<&str>> =
+        LazyLock::new(|| lexicon::words_of("en", "months").filter_map(|line| line.split(' ').next()).collect());
     // A month is written with its capital, a short form too ("Dec."): this
     // test comes first since it turns away almost every token cheaply.
     if !w.starts_with(char::is_uppercase) {
