@@ -3,6 +3,7 @@
 use super::NodeRef;
 use super::classes::{BYLINE_WORDS, DATE_WORDS, PUBLISHED_CLASS, UPDATED_CLASS};
 use super::walk::Walker;
+use crate::analysis::lexicon;
 use regex::Regex;
 use scraper::Node;
 use std::sync::LazyLock;
@@ -282,20 +283,10 @@ fn holds_time_element(node: NodeRef<'_>) -> bool {
 
 /// Author pages: "/author/jane-doe/", "/autoren/jane-doe".
 fn is_author_url(href: &str) -> bool {
+    static SEGMENTS: LazyLock<Vec<String>> =
+        LazyLock::new(|| lexicon::words("author_paths").map(|w| format!("/{w}/")).collect());
     let path = href.split_once("://").map_or(href, |(_, rest)| rest).to_ascii_lowercase();
-    [
-        "/author/",
-        "/authors/",
-        "/autor/",
-        "/autoren/",
-        "/auteur/",
-        "/auteurs/",
-        "/autore/",
-        "/journalist/",
-        "/redakteur/",
-    ]
-    .iter()
-    .any(|p| path.contains(p) && !path.ends_with(p))
+    SEGMENTS.iter().any(|p| path.contains(p.as_str()) && !path.ends_with(p.as_str()))
 }
 
 /// Whether an element holds little text: a byline or a date, not a container.

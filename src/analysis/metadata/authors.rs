@@ -46,12 +46,13 @@ static TAIL: LazyLock<Regex> = LazyLock::new(|| {
     let before_date = lexicon::alternation(lexicon::tagged(&["date_prepositions"], "byline"), r"\s+");
     let before_name = lexicon::alternation(lexicon::tagged(&["date_prepositions"], "named_date"), r"\s+");
     let media = lexicon::alternation(lexicon::words("byline_media"), r"\s+");
+    let links = lexicon::alternation(lexicon::words("link_phrases"), r"\s+");
     Regex::new(&format!(
         r"(?xi)\s*(?:
             [|•·/\n\t]|\s[-–—]\s|\b\d|\b(?:{labels}|last\s+updated|{before_date})\s+\d
             |\b(?:{before_name})\s+(?:\p{{L}}+\.?,?\s+){{1,2}}\d
             |\b(?:{labels})\b
-            |\bfollow|\b(?:{media})\b|\bread\s+more\b|\bmore\s+(?:articles|stories|posts)\b|\bview\s+all\b|\babout\s+the\s+author\b|\bemail\b|@
+            |\bfollow|\b(?:{media})\b|\b(?:{links})\b|@
         ).*$",
     ))
     .expect("valid regex")
@@ -131,10 +132,9 @@ pub fn source_credit(raw: &str) -> Vec<String> {
 /// "Pressekontakt:", "Media contact": the names after it answer the press's
 /// questions; they did not write the story.
 pub fn is_contact_label(line: &str) -> bool {
+    static LABELS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("contact_labels"));
     let lower = line.to_lowercase();
-    ["kontakt", "contact", "ansprechpartner", "pressestelle", "press office", "media inquiries"]
-        .iter()
-        .any(|w| lower.contains(w))
+    LABELS.iter().any(|w| lower.contains(w))
 }
 
 /// "ls", "bb": an editor's initials after a desk's credit ("Example TV/ls").

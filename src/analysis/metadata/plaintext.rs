@@ -100,12 +100,13 @@ static BYLINE_MARK: LazyLock<Regex> = LazyLock::new(|| {
         |(?i:\b(?:{labels})\s*:\s*)(?P<labelled>\S)
         |^(?i:{headed})\s+(?P<headed>\p{{Lu}})
         |(?i:\b(?:{sources})\s*:\s*)(?P<source>\S)
-        |(?i:\bread\s+more|\bmore\s+(?:articles|stories))\s*$",
+        |(?i:\b(?:{more}))\s*$",
         by = words(&["by"], "byline_mark"),
         posted = words(&["byline_openers"], "posted_mark"),
         posted_by = words(&["by"], "posted_mark"),
         labels = words(&["author_labels"], "byline_mark"),
         headed = words(&["author_labels"], "headed"),
+        more = words(&["link_phrases"], "byline_mark"),
         sources = *authors::SOURCE_LABELS
     ))
     .expect("valid regex")
