@@ -270,7 +270,8 @@ fn date(r: &Reader, i: usize) -> Option<Found> {
         }
         // A bare month only after a word that introduces a time.
         let before = r.lower(i.checked_sub(1)?);
-        return matches!(before, "in" | "since" | "until" | "by" | "last" | "next" | "early" | "late" | "mid")
+        return BEFORE_MONTH
+            .contains(&before)
             .then(|| found(r.anchor.map_or_else(|| format!("--{m:02}"), |a| format!("{:04}-{m:02}", a.year())), i + 1))
             .flatten();
     }
@@ -484,13 +485,18 @@ fn time(r: &Reader, i: usize) -> Option<Found> {
     // A bare "1:45" is as often a race time or a score: it needs a meridiem,
     // a zone or a word that introduces a time.
     let before = i.checked_sub(1).map_or("", |b| r.lower(b));
-    let introduced =
-        matches!(before, "at" | "by" | "until" | "till" | "from" | "around" | "before" | "after" | "since");
+    let introduced = BEFORE_TIME.contains(&before);
     if end == clock_end && clock_end == i + 1 && !introduced && !AFTER_TIME.contains(&r.lower(end)) {
         return None;
     }
     Some(Found { kind: EntityType::Time, value: format!("{h:02}:{m:02}{zone}"), end })
 }
+
+/// Words before a bare clock time that make it a time of day.
+static BEFORE_TIME: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("before_time"));
+
+/// Words before a bare month that make it a date.
+static BEFORE_MONTH: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("before_month"));
 
 /// Words after a clock time that say it is one.
 static AFTER_TIME: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("after_time"));

@@ -320,11 +320,13 @@ fn display_name(s: &str) -> String {
 /// Web page furniture that taggers take for names.
 static LEADING_NOISE: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("leading_noise"));
 static TRAILING_NOISE: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("trailing_noise"));
+static PAGE_NOISE: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("page_noise"));
+
+/// Directions that may join a people's name ("North Korean").
+static DIRECTIONS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("directions"));
 
 fn is_noise(word: &str) -> bool {
-    LEADING_NOISE.contains(&word)
-        || TRAILING_NOISE.contains(&word)
-        || matches!(word, "Staff" | "Menu" | "Login" | "Email" | "Print" | "Search" | "Home" | "Loading" | "Copyright")
+    LEADING_NOISE.contains(&word) || TRAILING_NOISE.contains(&word) || PAGE_NOISE.contains(&word)
 }
 
 /// Splits the tagger's MISC: peoples and creeds, events, and other names.
@@ -335,9 +337,7 @@ fn misc_type(name: &str) -> EntityType {
             || GROUPS.contains(&w)
     };
     let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-    let directional = |w: &str| {
-        matches!(w, "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western" | "Central")
-    };
+    let directional = |w: &str| DIRECTIONS.contains(&w);
     if is_people(name) || (words.iter().any(|w| is_people(w)) && words.iter().all(|w| is_people(w) || directional(w))) {
         EntityType::Nationality
     } else if words.iter().any(|w| EVENT_WORDS.contains(w)) || name.starts_with("World War") {
