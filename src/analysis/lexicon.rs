@@ -107,6 +107,7 @@ lists! {
     en/role_modifiers,
     en/source_labels,
     en/state_bodies,
+    en/title_small_words,
     en/trailing_noise,
     en/verbish,
     es/aside_headings,
