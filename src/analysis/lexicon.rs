@@ -3,12 +3,14 @@
 //! for a list by name and gets the words of every language; a regex is built
 //! from a list with [`alternation`], never with words inside the pattern.
 //!
-//! A list holds one entry a line, sorted, each once, trimmed, in lower case
-//! (except the lists in [`AS_WRITTEN`]); `#` starts a comment line. An entry
-//! may carry tags after ` | ` naming the rules that use it beside its list's
-//! own ("aktualisiert | byline": the word also ends a byline). The hygiene
-//! test below checks every list; `data/lexicon/README.md` says how to add a
-//! language.
+//! A list holds one entry a line, sorted (except the lists in [`ORDERED`]),
+//! each once, trimmed, in lower case (except the lists in [`AS_WRITTEN`]);
+//! `#` starts a comment line. An entry may carry tags after ` | ` naming the
+//! rules that use it beside its list's own ("aktualisiert | byline": the word
+//! also ends a byline), or, in a list each of whose rules takes a different
+//! part (`by`), every rule that takes it; [`TAGS`] holds the known tags. The
+//! hygiene test below checks every list; `data/lexicon/README.md` says how to
+//! add a language.
 
 /// One list of one language.
 pub struct List {
