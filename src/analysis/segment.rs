@@ -340,50 +340,17 @@ static ABBREVIATIONS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("ab
 /// starts a sentence.
 fn can_end_sentence(word: &str) -> bool {
     let bare = word.trim_end_matches('.');
-    matches!(bare, "etc" | "Inc" | "Corp" | "Ltd" | "Co" | "Jr" | "Sr" | "Bros" | "St" | "inc")
+    SENTENCE_FINAL.binary_search(&bare).is_ok()
         || (bare.contains('.') && bare.chars().filter(|c| c.is_alphabetic()).count() >= 2)
 }
 
 /// Words that start sentences far more often than they follow "Inc." or "U.S.".
 fn starts_sentence(word: &str) -> bool {
-    matches!(
-        word,
-        "The"
-            | "A"
-            | "An"
-            | "He"
-            | "She"
-            | "It"
-            | "They"
-            | "We"
-            | "I"
-            | "But"
-            | "And"
-            | "In"
-            | "On"
-            | "This"
-            | "That"
-            | "There"
-            | "Its"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Our"
-            | "As"
-            | "At"
-            | "If"
-            | "When"
-            | "While"
-            | "After"
-            | "Before"
-            | "However"
-            | "Meanwhile"
-            | "Still"
-            | "So"
-            | "Yet"
-            | "For"
-    )
+    SENTENCE_OPENERS.binary_search(&word).is_ok()
 }
+
+static SENTENCE_FINAL: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("sentence_final_abbreviations"));
+static SENTENCE_OPENERS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("sentence_openers"));
 
 fn is_terminal(t: &str) -> bool {
     matches!(t, "." | "!" | "?" | "…" | "!?" | "?!" | "。" | "！" | "？") || t.starts_with("..")

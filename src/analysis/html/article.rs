@@ -481,6 +481,8 @@ fn is_credit_line(text: &str) -> bool {
         return true;
     }
     static CREDIT_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("credit_words"));
+    // "Photograph by Jane Doe", "Bild von Jane Doe".
+    static CREDIT_BY: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::tagged(&["by"], "credit").collect());
     let lower = text.to_lowercase();
     let mut words = lower.split(|c: char| c.is_whitespace() || c == '(').filter(|w| !w.is_empty());
     let Some(first) = words.next() else { return false };
@@ -490,7 +492,7 @@ fn is_credit_line(text: &str) -> bool {
     }
     // "Foto:", "Photo (cc) :", "Image credit:", "Photograph by", "Bild von".
     rest.starts_with(':')
-        || words.clone().next().is_some_and(|w| matches!(w, "by" | "von" | "par"))
+        || words.clone().next().is_some_and(|w| CREDIT_BY.contains(&w))
         || words.take(3).any(|w| w.ends_with(':'))
 }
 
