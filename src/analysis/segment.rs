@@ -9,9 +9,11 @@
 //! breaks, so headlines and bullet lines stand alone, unless the text is
 //! hard-wrapped.
 
+use super::lexicon;
 use super::text::Span;
 use super::{AnalysisError, Budget};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -332,65 +334,23 @@ fn is_abbreviation(word: &str, rest: &str) -> bool {
 }
 
 /// Words that take a period without ending a sentence. Sorted for binary search.
-const ABBREVIATIONS: &[&str] = &[
-    "Adm", "Apr", "Ark", "Aug", "Ave", "Blvd", "Bros", "Brig", "Calif", "Capt", "Cmdr", "Co", "Col", "Colo", "Conn",
-    "Corp", "Cpl", "Dec", "Del", "Dept", "Dr", "Drs", "Feb", "Fig", "Fla", "Fri", "Ft", "Ga", "Gen", "Gov", "Hon",
-    "Ill", "Inc", "Ind", "Jan", "Jr", "Jul", "Jun", "Kan", "Ky", "La", "Lt", "Ltd", "Maj", "Mar", "Mass", "Md",
-    "Messrs", "Mich", "Minn", "Miss", "Mo", "Mon", "Mr", "Mrs", "Ms", "Mt", "No", "Nos", "Nov", "Oct", "Okla", "Op",
-    "Ore", "Pa", "Ph", "Pres", "Prof", "Pvt", "Rd", "Rep", "Reps", "Rev", "Sat", "Sen", "Sens", "Sep", "Sept", "Sgt",
-    "Sr", "St", "Sun", "Supt", "Tenn", "Tex", "Thu", "Thurs", "Tue", "Tues", "Va", "Vol", "Vs", "Wash", "Wed", "Wis",
-    "approx", "cf", "dept", "est", "etc", "ft", "inc", "jr", "lb", "lbs", "mln", "mo", "no", "oz", "pct", "pp", "sq",
-    "vol", "vs",
-];
+static ABBREVIATIONS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("abbreviations"));
 
 /// Abbreviations that often end a sentence: they end one when the next word
 /// starts a sentence.
 fn can_end_sentence(word: &str) -> bool {
     let bare = word.trim_end_matches('.');
-    matches!(bare, "etc" | "Inc" | "Corp" | "Ltd" | "Co" | "Jr" | "Sr" | "Bros" | "St" | "inc")
+    SENTENCE_FINAL.binary_search(&bare).is_ok()
         || (bare.contains('.') && bare.chars().filter(|c| c.is_alphabetic()).count() >= 2)
 }
 
 /// Words that start sentences far more often than they follow "Inc." or "U.S.".
 fn starts_sentence(word: &str) -> bool {
-    matches!(
-        word,
-        "The"
-            | "A"
-            | "An"
-            | "He"
-            | "She"
-            | "It"
-            | "They"
-            | "We"
-            | "I"
-            | "But"
-            | "And"
-            | "In"
-            | "On"
-            | "This"
-            | "That"
-            | "There"
-            | "Its"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Our"
-            | "As"
-            | "At"
-            | "If"
-            | "When"
-            | "While"
-            | "After"
-            | "Before"
-            | "However"
-            | "Meanwhile"
-            | "Still"
-            | "So"
-            | "Yet"
-            | "For"
-    )
+    SENTENCE_OPENERS.binary_search(&word).is_ok()
 }
+
+static SENTENCE_FINAL: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("sentence_final_abbreviations"));
+static SENTENCE_OPENERS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("sentence_openers"));
 
 fn is_terminal(t: &str) -> bool {
     matches!(t, "." | "!" | "?" | "…" | "!?" | "?!" | "。" | "！" | "？") || t.starts_with("..")

@@ -8,10 +8,11 @@
 use super::{Entity, EntityType, Mention, MentionKind, normalize_name};
 use crate::analysis::segment::{Segmentation, Token, TokenKind};
 use crate::analysis::text::{Span, lowercase};
-use crate::analysis::{AnalysisError, Budget};
+use crate::analysis::{AnalysisError, Budget, lexicon};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// One matched expression: its type, its value and the token after it.
 struct Found {
@@ -221,20 +222,9 @@ fn format_value(v: f64) -> String {
 // ---- dates ----
 
 fn month(w: &str) -> Option<u32> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+    // English months' names, January first: each line of en/months opens with the name.
+    static NAMES: LazyLock<Vec<&str>> =
+        LazyLock::new(|| lexicon::words_of("en", "months").filter_map(|line| line.split(' ').next()).collect());
     // A month is written with its capital, a short form too ("Dec."): this
     // test comes first since it turns away almost every token cheaply.
     if !w.starts_with(char::is_uppercase) {
@@ -280,7 +270,8 @@ fn date(r: &Reader, i: usize) -> Option<Found> {
         }
         // A bare month only after a word that introduces a time.
         let before = r.lower(i.checked_sub(1)?);
-        return matches!(before, "in" | "since" | "until" | "by" | "last" | "next" | "early" | "late" | "mid")
+        return BEFORE_MONTH
+            .contains(&before)
             .then(|| found(r.anchor.map_or_else(|| format!("--{m:02}"), |a| format!("{:04}-{m:02}", a.year())), i + 1))
             .flatten();
     }
@@ -494,16 +485,21 @@ fn time(r: &Reader, i: usize) -> Option<Found> {
     // A bare "1:45" is as often a race time or a score: it needs a meridiem,
     // a zone or a word that introduces a time.
     let before = i.checked_sub(1).map_or("", |b| r.lower(b));
-    let introduced =
-        matches!(before, "at" | "by" | "until" | "till" | "from" | "around" | "before" | "after" | "since");
+    let introduced = BEFORE_TIME.contains(&before);
     if end == clock_end && clock_end == i + 1 && !introduced && !AFTER_TIME.contains(&r.lower(end)) {
         return None;
     }
     Some(Found { kind: EntityType::Time, value: format!("{h:02}:{m:02}{zone}"), end })
 }
 
+/// Words before a bare clock time that make it a time of day.
+static BEFORE_TIME: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("before_time"));
+
+/// Words before a bare month that make it a date.
+static BEFORE_MONTH: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("before_month"));
+
 /// Words after a clock time that say it is one.
-const AFTER_TIME: &[&str] = &["local", "hours", "hrs", "et", "edt", "est", "pt", "pdt", "cet", "bst", "msk", "o'clock"];
+static AFTER_TIME: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("after_time"));
 
 /// `Some(true)` for p.m., `Some(false)` for a.m.
 fn meridiem(w: &str) -> Option<bool> {

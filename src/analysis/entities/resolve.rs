@@ -10,10 +10,12 @@
 
 use super::model::{NerClass, Recognized};
 use super::{Entity, EntityType, Mention, MentionKind, gazetteer, normalize_name, roles, token_range};
+use crate::analysis::lexicon;
 use crate::analysis::segment::{Segmentation, TokenKind};
 use crate::analysis::text::Span;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::sync::LazyLock;
 
 /// The name types a mention can vote for.
 const NAME_TYPES: [EntityType; 6] = [
@@ -216,54 +218,10 @@ fn context_cues(text: &str, seg: &Segmentation, named: &[Named]) -> Vec<Option<(
 }
 
 /// Nouns after a name that make it a place.
-const PLACE_NOUNS: &[&str] = &[
-    "district",
-    "districts",
-    "region",
-    "regions",
-    "province",
-    "provinces",
-    "city",
-    "village",
-    "villages",
-    "town",
-    "county",
-    "oblast",
-    "governorate",
-    "municipality",
-    "valley",
-    "peninsula",
-    "island",
-    "islands",
-    "neighborhood",
-    "neighbourhood",
-    "suburb",
-    "borough",
-    "area",
-    "coast",
-    "airport",
-];
+static PLACE_NOUNS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("place_nouns"));
 
 /// Nouns after a possessive that make the owner an organization.
-const EMPLOYEES: &[&str] = &[
-    "staff",
-    "journalist",
-    "correspondent",
-    "reporter",
-    "editor",
-    "employees",
-    "employee",
-    "shareholders",
-    "shares",
-    "website",
-    "board",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "headquarters",
-    "ceo",
-    "subsidiary",
-];
+static EMPLOYEES: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("employees"));
 
 /// Runs of three or more mentions written as a list: "A, B and C".
 fn lists(text: &str, seg: &Segmentation, named: &[Named]) -> Vec<std::ops::Range<usize>> {
@@ -360,13 +318,15 @@ fn display_name(s: &str) -> String {
 }
 
 /// Web page furniture that taggers take for names.
-const LEADING_NOISE: &[&str] = &["Read", "Follow", "Share", "Tweet", "Subscribe", "Click", "Advertisement", "Watch"];
-const TRAILING_NOISE: &[&str] = &["Read", "More", "Share", "Follow", "Tweet", "Comments", "Reply"];
+static LEADING_NOISE: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("leading_noise"));
+static TRAILING_NOISE: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("trailing_noise"));
+static PAGE_NOISE: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("page_noise"));
+
+/// Directions that may join a people's name ("North Korean").
+static DIRECTIONS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("directions"));
 
 fn is_noise(word: &str) -> bool {
-    LEADING_NOISE.contains(&word)
-        || TRAILING_NOISE.contains(&word)
-        || matches!(word, "Staff" | "Menu" | "Login" | "Email" | "Print" | "Search" | "Home" | "Loading" | "Copyright")
+    LEADING_NOISE.contains(&word) || TRAILING_NOISE.contains(&word) || PAGE_NOISE.contains(&word)
 }
 
 /// Splits the tagger's MISC: peoples and creeds, events, and other names.
@@ -377,9 +337,7 @@ fn misc_type(name: &str) -> EntityType {
             || GROUPS.contains(&w)
     };
     let words: Vec<&str> = name.split([' ', '-']).filter(|w| !w.is_empty()).collect();
-    let directional = |w: &str| {
-        matches!(w, "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western" | "Central")
-    };
+    let directional = |w: &str| DIRECTIONS.contains(&w);
     if is_people(name) || (words.iter().any(|w| is_people(w)) && words.iter().all(|w| is_people(w) || directional(w))) {
         EntityType::Nationality
     } else if words.iter().any(|w| EVENT_WORDS.contains(w)) || name.starts_with("World War") {
@@ -390,112 +348,14 @@ fn misc_type(name: &str) -> EntityType {
 }
 
 /// Religious, ethnic and political groups (singular forms).
-const GROUPS: &[&str] = &[
-    "Arab",
-    "Baptist",
-    "Bolshevik",
-    "Buddhist",
-    "Catholic",
-    "Christian",
-    "Communist",
-    "Conservative",
-    "Democrat",
-    "Evangelical",
-    "Hindu",
-    "Islamic",
-    "Islamist",
-    "Jew",
-    "Jewish",
-    "Kurd",
-    "Kurdish",
-    "Liberal",
-    "Marxist",
-    "Mormon",
-    "Muslim",
-    "Nazi",
-    "Orthodox",
-    "Protestant",
-    "Republican",
-    "Shia",
-    "Shiite",
-    "Sikh",
-    "Socialist",
-    "Sunni",
-    "Tories",
-    "Tory",
-    "Zionist",
-];
+static GROUPS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("groups"));
 
 /// Words that make a name an event.
-const EVENT_WORDS: &[&str] = &[
-    "Championship",
-    "Championships",
-    "Classic",
-    "Conference",
-    "Crisis",
-    "Cup",
-    "Derby",
-    "Election",
-    "Elections",
-    "Expo",
-    "Festival",
-    "Games",
-    "Grand",
-    "Marathon",
-    "Masters",
-    "Olympiad",
-    "Olympics",
-    "Open",
-    "Prix",
-    "Rally",
-    "Revolution",
-    "Series",
-    "Summit",
-    "Tour",
-    "Tournament",
-    "Trophy",
-    "War",
-    "Wars",
-    "War's",
-    "Uprising",
-    "Massacre",
-    "Genocide",
-    "Bowl",
-    "Week",
-    "Biennale",
-    "Forum",
-];
+static EVENT_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("event_words"));
 
 /// Heads of state bodies that a country's name qualifies: "Russia's Foreign
 /// Ministry", "the Russian Defense Ministry".
-const STATE_BODIES: &[&str] = &[
-    "Ministry",
-    "Office",
-    "Department",
-    "Parliament",
-    "Government",
-    "Army",
-    "Navy",
-    "Forces",
-    "Force",
-    "Embassy",
-    "Consulate",
-    "Court",
-    "Council",
-    "Police",
-    "Senate",
-    "Congress",
-    "Assembly",
-    "Cabinet",
-    "Commission",
-    "Committee",
-    "Agency",
-    "Service",
-    "Guard",
-    "Duma",
-    "Bank",
-    "Ministries",
-];
+static STATE_BODIES: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("state_bodies"));
 
 /// The grouping key and display name of a mention. A state body takes the
 /// country that qualifies it, written before it or inside it.

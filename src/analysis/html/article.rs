@@ -9,6 +9,8 @@
 use super::evidence::MAX_BYLINE_WORDS;
 use super::second_opinion::{self, SecondOpinion};
 use super::walk::{Block, ElementInfo, Walker};
+use crate::analysis::lexicon;
+use std::sync::LazyLock;
 
 /// How many blocks after the article may hold its signature.
 const CLOSING_BLOCKS: usize = 3;
@@ -41,6 +43,71 @@ const MIN_SIBLING_SCORE: f32 = 8.0;
 /// Link text above this share of a container's text makes it a list of
 /// links, not a part of the story.
 const MAX_SECTION_LINK_DENSITY: f32 = 0.3;
+
+/// Readability's floor for a paragraph that votes: shorter text is a
+/// label, a button or a link, not prose.
+const MIN_PARAGRAPH_CHARS: usize = 25;
+
+/// Readability's point for each paragraph that votes, before its length
+/// and commas: many real paragraphs outvote one long block.
+const PARAGRAPH_POINT: f32 = 1.0;
+
+/// Readability's length point per this many characters: about a sentence
+/// and a half of news prose.
+const CHARS_PER_POINT: f32 = 100.0;
+
+/// Readability's cap on length points: a block of 300 characters is
+/// already surely prose, and one endless block must not outvote many.
+const MAX_LENGTH_POINTS: f32 = 3.0;
+
+/// The share of a paragraph's points its block's container gets (its own
+/// block gets them whole): Readability's half for the level above, so a
+/// story split over several blocks still gathers in one container.
+const CONTAINER_SHARE: f32 = 0.5;
+
+/// Points for a block whose class or id names it the content ("article",
+/// "entry-content"): about one full paragraph's worth (a point, three for
+/// length, a comma), so the mark wins a near tie but not against a clearly
+/// longer story.
+const CONTENT_CLASS_BONUS: f32 = 5.0;
+
+/// The page's weightiest container that names itself the article's body
+/// stands in for the winning block unless the winner (a comment, a teaser)
+/// weighs this many times as much: a body mark outweighs a close vote.
+const MARKED_BODY_MARGIN: f32 = 2.0;
+
+/// A section with at least this many headings ...
+const MIN_TEASER_HEADINGS: usize = 2;
+
+/// ... and at most this many paragraphs per heading is a list of teasers:
+/// a story puts several paragraphs under each subheading.
+const MAX_TEASER_PARAGRAPHS: usize = 2;
+
+/// A block whose link text passes this share of its text ...
+const MAX_BLOCK_LINK_DENSITY: f32 = 0.5;
+
+/// ... and that is shorter than this is a link list's item; a longer one
+/// is prose that links a lot (a paragraph of 200 characters is two
+/// sentences).
+const MIN_LINKED_PROSE_CHARS: usize = 200;
+
+/// A heading of at most this many words can label a section ("Related
+/// stories from our partners"); a longer one is a headline.
+const MAX_LABEL_HEADING_WORDS: usize = 12;
+
+/// A line ending in a colon, of at most this many words, labels what
+/// follows ("Weitere Informationen:"); a longer one is a sentence.
+const MAX_LABEL_WORDS: usize = 8;
+
+/// A signature after the article runs to a few words ("Jane Doe, Berlin").
+const MAX_SIGNATURE_WORDS: usize = 8;
+
+/// How many blocks before the headline may hold its byline (a kicker, a
+/// date, a byline above it) ...
+const BLOCKS_BEFORE_HEADLINE: usize = 3;
+
+/// ... and after it (standfirst, byline, date, captions of a lead image).
+const BLOCKS_AFTER_HEADLINE: usize = 12;
 
 /// A section of the article left out: up to this element index
 /// (exclusive), or up to the next heading as high as this level.
@@ -92,7 +159,7 @@ impl Subtrees {
     fn is_teaser_list(&self, i: usize, e: &ElementInfo) -> bool {
         let headings = self.headings[e.end] - self.headings[i];
         let paragraphs = self.paragraphs[e.end] - self.paragraphs[i];
-        headings >= 2 && headings * 2 >= paragraphs
+        headings >= MIN_TEASER_HEADINGS && headings * MAX_TEASER_PARAGRAPHS >= paragraphs
     }
 
     fn link_density(&self, i: usize, e: &ElementInfo) -> f32 {
@@ -106,12 +173,22 @@ impl Subtrees {
 fn paragraph_score(block: &Block) -> f32 {
     let chars = block.text.chars().count();
     // A teaser cut short ("…") announces another story.
-    if chars < 25 || block.heading.is_some() || block.text.ends_with(['…']) || block.text.ends_with("...") {
+    if chars < MIN_PARAGRAPH_CHARS
+        || block.heading.is_some()
+        || block.text.ends_with(['…'])
+        || block.text.ends_with("...")
+    {
         return 0.0;
     }
-    let commas = block.text.matches([',', '，', '、']).count() as f32;
     let link_density = block.link_chars as f32 / chars as f32;
-    (1.0 + commas + (chars as f32 / 100.0).min(3.0)) * (1.0 - link_density).max(0.0)
+    readability_points(&block.text, chars) * (1.0 - link_density).max(0.0)
+}
+
+/// Readability's points for a paragraph of `chars` characters: one, one a
+/// comma, one per hundred characters up to three.
+fn readability_points(text: &str, chars: usize) -> f32 {
+    let commas = text.matches([',', '，', '、']).count() as f32;
+    PARAGRAPH_POINT + commas + (chars as f32 / CHARS_PER_POINT).min(MAX_LENGTH_POINTS)
 }
 
 impl Walker {
@@ -149,13 +226,15 @@ impl Walker {
         // The few blocks after the article hold a signature or a source line
         // that its text left out.
         if let Some(last) = self.blocks.iter().rposition(in_article) {
-            self.page.closing_lines = short_lines(self.blocks[last + 1..].iter().take(CLOSING_BLOCKS), 8);
+            self.page.closing_lines =
+                short_lines(self.blocks[last + 1..].iter().take(CLOSING_BLOCKS), MAX_SIGNATURE_WORDS);
             // A story whose sections go on past its core signs the core's
             // last paragraph, no longer the text's last one.
             let core_end = self.elements[core].end;
             let in_core = |b: &Block| (core..core_end).contains(&b.owner);
             if let Some(core_last) = self.blocks.iter().rposition(in_core).filter(|&c| c < last) {
-                let mut lines = short_lines(self.blocks[core_last..].iter().take(CLOSING_BLOCKS + 1), 8);
+                let mut lines =
+                    short_lines(self.blocks[core_last..].iter().take(CLOSING_BLOCKS + 1), MAX_SIGNATURE_WORDS);
                 lines.append(&mut self.page.closing_lines);
                 self.page.closing_lines = lines;
             }
@@ -189,7 +268,7 @@ impl Walker {
                 (0..self.elements.len())
                     .filter(|&i| good_marker(i))
                     .max_by(|&a, &b| weight(a).total_cmp(&weight(b)))
-                    .filter(|&i| weight(i) * 2.0 >= weight(best))
+                    .filter(|&i| weight(i) * MARKED_BODY_MARGIN >= weight(best))
             });
         let top = marked.unwrap_or(best);
         let own = subtrees.score(top, &self.elements[top]);
@@ -285,7 +364,8 @@ impl Walker {
         else {
             return Vec::new();
         };
-        short_lines(&self.blocks[h1.saturating_sub(3)..self.blocks.len().min(h1 + 12)], MAX_BYLINE_WORDS)
+        let around = h1.saturating_sub(BLOCKS_BEFORE_HEADLINE)..self.blocks.len().min(h1 + BLOCKS_AFTER_HEADLINE);
+        short_lines(&self.blocks[around], MAX_BYLINE_WORDS)
     }
 
     /// Readability's vote: paragraphs give their block and its parent points
@@ -295,13 +375,12 @@ impl Walker {
             let Some(owner) = self.elements.get(block.owner).copied() else { continue };
             let chars = block.text.chars().count();
             let container = owner.parent;
-            for (index, share) in [(block.owner, 1.0), (container, 0.5)] {
+            for (index, share) in [(block.owner, 1.0), (container, CONTAINER_SHARE)] {
                 if let Some(e) = self.elements.get_mut(index) {
                     e.chars += chars;
                     e.link_chars += block.link_chars;
-                    if chars >= 25 && block.heading.is_none() {
-                        let commas = block.text.matches([',', '，', '、']).count() as f32;
-                        e.score += share * (1.0 + commas + (chars as f32 / 100.0).min(3.0));
+                    if chars >= MIN_PARAGRAPH_CHARS && block.heading.is_none() {
+                        e.score += share * readability_points(&block.text, chars);
                     }
                 }
             }
@@ -311,7 +390,7 @@ impl Walker {
     fn best_candidate(&self) -> Option<usize> {
         let weighted = |e: &ElementInfo| {
             let link_density = if e.chars == 0 { 0.0 } else { e.link_chars as f32 / e.chars as f32 };
-            (e.score + if e.content_bonus { 5.0 } else { 0.0 }) * (1.0 - link_density)
+            (e.score + if e.content_bonus { CONTENT_CLASS_BONUS } else { 0.0 }) * (1.0 - link_density)
         };
         self.elements
             .iter()
@@ -345,8 +424,8 @@ fn is_label(block: &Block) -> bool {
         return false;
     }
     match block.heading {
-        Some(level) => level >= 2 && !more_words_than(&block.text, 12),
-        None => !more_words_than(&block.text, 8) && block.text.trim_end().ends_with(':'),
+        Some(level) => level >= 2 && !more_words_than(&block.text, MAX_LABEL_HEADING_WORDS),
+        None => !more_words_than(&block.text, MAX_LABEL_WORDS) && block.text.trim_end().ends_with(':'),
     }
 }
 
@@ -382,7 +461,7 @@ fn more_words_than(text: &str, n: usize) -> bool {
 pub(super) fn keeps(block: &Block) -> bool {
     let chars = block.text.chars().count().max(1);
     let link_density = block.link_chars as f32 / chars as f32;
-    if block.heading == Some(1) || (link_density > 0.5 && chars < 200) {
+    if block.heading == Some(1) || (link_density > MAX_BLOCK_LINK_DENSITY && chars < MIN_LINKED_PROSE_CHARS) {
         return false;
     }
     !is_boilerplate_line(&block.text) && !is_credit_line(&block.text)
@@ -401,24 +480,9 @@ fn is_credit_line(text: &str) -> bool {
     if text.contains('©') {
         return true;
     }
-    const CREDIT_WORDS: &[&str] = &[
-        "photo",
-        "photos",
-        "photograph",
-        "picture",
-        "image",
-        "credit",
-        "credits",
-        "foto",
-        "fotos",
-        "bild",
-        "bilder",
-        "titelbild",
-        "symbolbild",
-        "crédit",
-        "crédits",
-        "imagen",
-    ];
+    static CREDIT_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("credit_words"));
+    // "Photograph by Jane Doe", "Bild von Jane Doe".
+    static CREDIT_BY: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::tagged(&["by"], "credit").collect());
     let lower = text.to_lowercase();
     let mut words = lower.split(|c: char| c.is_whitespace() || c == '(').filter(|w| !w.is_empty());
     let Some(first) = words.next() else { return false };
@@ -428,7 +492,7 @@ fn is_credit_line(text: &str) -> bool {
     }
     // "Foto:", "Photo (cc) :", "Image credit:", "Photograph by", "Bild von".
     rest.starts_with(':')
-        || words.clone().next().is_some_and(|w| matches!(w, "by" | "von" | "par"))
+        || words.clone().next().is_some_and(|w| CREDIT_BY.contains(&w))
         || words.take(3).any(|w| w.ends_with(':'))
 }
 
@@ -446,99 +510,7 @@ fn is_aside_heading(block: &Block) -> bool {
     let lower = lower.trim_matches(|c: char| !c.is_alphabetic());
     // A heading over the story's own words is kept: the vocabulary must
     // stand at its start ("Related coverage", "3 Comments").
-    const OPENINGS: &[&str] = &[
-        "most read",
-        "most popular",
-        "most viewed",
-        "most shared",
-        "related",
-        "read more",
-        "read also",
-        "also read",
-        "see also",
-        "more from",
-        "more stories",
-        "more news",
-        "more on this",
-        "recommended",
-        "you may also like",
-        "you might also like",
-        "trending",
-        "top stories",
-        "latest news",
-        "comments",
-        "leave a reply",
-        "leave a comment",
-        "support us",
-        "support our",
-        "donate",
-        "meistgelesen",
-        "meist gelesen",
-        "mehr zum thema",
-        "mehr aus",
-        "weitere artikel",
-        "lesen sie auch",
-        "auch interessant",
-        "das könnte sie auch interessieren",
-        "ähnliche artikel",
-        "verwandte artikel",
-        "empfehlungen",
-        "kommentare",
-        "schreibe einen kommentar",
-        "à lire aussi",
-        "lire aussi",
-        "sur le même sujet",
-        "les plus lus",
-        "commentaires",
-        "leer también",
-        "lo más leído",
-        "noticias relacionadas",
-        "te puede interesar",
-        "comentarios",
-        "tags",
-        "schlagworte",
-        "themen",
-        "weitere themen",
-        "weitere informationen zum thema",
-        "das könnte",
-        "schon gelesen",
-        "noch mehr",
-        "weiterführende links",
-        "über den autor",
-        "über die autorin",
-        "about the author",
-        "share this",
-        "teilen",
-        "news teilen",
-        "gefällt mir",
-        "dieser artikel gefällt",
-        "temas relacionados",
-        "compartir",
-        "newsletter",
-        "further reading",
-        "more articles",
-        "read next",
-        "up next",
-        "contact",
-        "media contact",
-        "press contact",
-        "kontakt",
-        "pressekontakt",
-        "zum weiterlesen",
-        "weitere beiträge",
-        "mehr themen",
-        "siehe auch",
-        "ähnliche beiträge",
-        "empfohlene beiträge",
-        "das könnte dich auch interessieren",
-        "dazu passend",
-        "passend dazu",
-        "voir aussi",
-        "à voir aussi",
-        "articles similaires",
-        "contacto",
-        "artículos relacionados",
-    ];
+    static OPENINGS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("aside_headings"));
     // Whole words: "Themen" heads a list of tags, "Themenwoche" may not.
     OPENINGS
         .iter()
@@ -552,39 +524,7 @@ fn is_boilerplate_line(text: &str) -> bool {
     }
     let lower = text.to_lowercase();
     let lower = lower.trim_matches(|c: char| !c.is_alphanumeric());
-    const PHRASES: &[&str] = &[
-        "read more",
-        "loading",
-        "wird geladen",
-        "gefällt mir",
-        "like this",
-        "share",
-        "share this",
-        "share this article",
-        "tweet",
-        "advertisement",
-        "anzeige",
-        "werbung",
-        "subscribe",
-        "sign up",
-        "log in",
-        "print",
-        "email",
-        "comments",
-        "leave a comment",
-        "related",
-        "related articles",
-        "follow us",
-        "mehr lesen",
-        "weiterlesen",
-        "lire la suite",
-        "leer más",
-        "continue reading",
-        "back to top",
-        "skip to content",
-        "accept",
-        "cookie settings",
-    ];
+    static PHRASES: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("boilerplate_lines"));
     PHRASES.iter().any(|p| lower == *p || lower.starts_with(&format!("{p}:")))
 }
 

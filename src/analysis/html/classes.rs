@@ -2,6 +2,8 @@
 //! the article, a byline, a date, a comment section.
 
 use super::NodeRef;
+use crate::analysis::lexicon;
+use std::sync::LazyLock;
 
 /// Elements whose content is never article text.
 pub(super) const SKIPPED_TAGS: &[&str] = &[
@@ -78,182 +80,33 @@ pub(super) const BLOCK_TAGS: &[&str] = &[
 ];
 
 /// Class or id words of boilerplate containers.
-pub(super) const BOILERPLATE_WORDS: &[&str] = &[
-    "comment",
-    "comments",
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "newsletter",
-    "sidebar",
-    "footer",
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "breadcrumb",
-    "breadcrumbs",
-    "advert",
-    "advertisement",
-    "ads",
-    "ad",
-    "promo",
-    "subscribe",
-    "subscription",
-    "popup",
-    "modal",
-    "widget",
-    "recommended",
-    "recommendations",
-    "outbrain",
-    "taboola",
-    "disqus",
-    "sponsored",
-    "signup",
-    "banner",
-    "toolbar",
-    "pagination",
-    "pager",
-    "tagcloud",
-    "skip",
-    "login",
-    "paywall",
-    "more-stories",
-    "readmore",
-    "read-more",
-    "print",
-    "author-bio",
-    "hidden",
-    "sr-only",
-    "visually-hidden",
-    "screen-reader-text",
-    "jp-relatedposts",
-    "yarpp",
-    "cta",
-    "donate",
-    "donation",
-    "donations",
-    "fundraising",
-];
+pub(super) static BOILERPLATE_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("class_boilerplate"));
 
 /// Class or id words of image captions, wherever they stand in a compound
 /// name ("wp-caption-text"). Not "credit": a news page credits its wire there.
-const CAPTION_WORDS: &[&str] = &["caption", "figcaption"];
+static CAPTION_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("class_caption"));
 
 /// Class or id words that mark the article itself and outweigh boilerplate words.
-pub(super) const CONTENT_WORDS: &[&str] = &[
-    "article",
-    "articlebody",
-    "article-body",
-    "article-content",
-    "articletext",
-    "content",
-    "entry",
-    "entry-content",
-    "post",
-    "post-content",
-    "post-body",
-    "story",
-    "story-body",
-    "main",
-    "body",
-    "text",
-    "blog-post",
-    "postbody",
-    "single",
-    "hentry",
-    "news",
-];
+pub(super) static CONTENT_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("class_content"));
 
 /// Class or id words that name the article's body itself: the container to
 /// take whole once one of its paragraphs wins the vote.
-pub(super) const ARTICLE_BODY_WORDS: &[&str] = &[
-    "articlebody",
-    "article-body",
-    "article_body",
-    "article__body",
-    "article-content",
-    "article__content",
-    "article-text",
-    "articletext",
-    "entry-content",
-    "post-content",
-    "post-body",
-    "postbody",
-    "post-entry",
-    "story-body",
-    "story-content",
-    "storycontent",
-    "blog-post-content",
-    "single-content",
-    "td-post-content",
-];
+pub(super) static ARTICLE_BODY_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("class_article_body"));
 
 /// Class or id words of author bylines.
-pub(super) const BYLINE_WORDS: &[&str] = &[
-    "author",
-    "authors",
-    "byline",
-    "by-line",
-    "byl",
-    "writer",
-    "autor",
-    "auteur",
-    "autore",
-    "journalist",
-    "reporter",
-    "verfasser",
-    "author-name",
-    "authorname",
-    "byline-name",
-    "article-author",
-    "post-author",
-    "entry-author",
-    "creator",
-    "contributor",
-    "contributors",
-    "username",
-    "user-name",
-    "fn",
-    "nickname",
-    "vcard",
-    "submitted",
-    "autorin",
-    "autoren",
-    "signature",
-];
+pub(super) static BYLINE_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("class_byline"));
 
 /// Class or id words of comment sections.
-pub(super) const COMMENT_WORDS: &[&str] =
-    &["comment", "comments", "respond", "reply", "replies", "discussion", "disqus"];
+pub(super) static COMMENT_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("class_comment"));
 
 /// Class or id words of date elements.
-pub(super) const DATE_WORDS: &[&str] = &[
-    "date",
-    "time",
-    "published",
-    "publish",
-    "pubdate",
-    "posted",
-    "timestamp",
-    "datetime",
-    "dateline",
-    "datum",
-    "fecha",
-    "data",
-    "meta",
-    "entry-date",
-    "post-date",
-    "article-date",
-    "updated",
-    "modified",
-    "byline",
-];
+pub(super) static DATE_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("class_date"));
+
+/// Pieces of class or id names that mark a date as the publication date.
+pub(super) static PUBLISHED_CLASS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("class_date_published"));
+
+/// Pieces of class or id names that mark a date as the last update.
+pub(super) static UPDATED_CLASS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("class_date_updated"));
 
 pub(super) fn class_words(el: &scraper::node::Element) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();

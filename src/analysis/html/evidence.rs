@@ -1,8 +1,9 @@
 //! What metadata needs from an HTML page, gathered during the walk.
 
 use super::NodeRef;
-use super::classes::{BYLINE_WORDS, DATE_WORDS};
+use super::classes::{BYLINE_WORDS, DATE_WORDS, PUBLISHED_CLASS, UPDATED_CLASS};
 use super::walk::Walker;
+use crate::analysis::lexicon;
 use regex::Regex;
 use scraper::Node;
 use std::sync::LazyLock;
@@ -198,10 +199,8 @@ impl Walker {
         let prop = el.attr("itemprop").unwrap_or("");
         let published = el.attr("pubdate").is_some()
             || prop == "datePublished"
-            || ["publish", "posted", "created", "pubdate", "date-pub"].iter().any(|w| joined.contains(w));
-        let modified = !published
-            && (prop == "dateModified"
-                || ["update", "modif", "aktualisiert", "edited"].iter().any(|w| joined.contains(w)));
+            || PUBLISHED_CLASS.iter().any(|w| joined.contains(w));
+        let modified = !published && (prop == "dateModified" || UPDATED_CLASS.iter().any(|w| joined.contains(w)));
         if !value.trim().is_empty() {
             let boilerplate = self.boilerplate_depth > 0;
             let value = clip(value, MAX_DATE_TEXT);
@@ -284,20 +283,10 @@ fn holds_time_element(node: NodeRef<'_>) -> bool {
 
 /// Author pages: "/author/jane-doe/", "/autoren/jane-doe".
 fn is_author_url(href: &str) -> bool {
+    static SEGMENTS: LazyLock<Vec<String>> =
+        LazyLock::new(|| lexicon::words("author_paths").map(|w| format!("/{w}/")).collect());
     let path = href.split_once("://").map_or(href, |(_, rest)| rest).to_ascii_lowercase();
-    [
-        "/author/",
-        "/authors/",
-        "/autor/",
-        "/autoren/",
-        "/auteur/",
-        "/auteurs/",
-        "/autore/",
-        "/journalist/",
-        "/redakteur/",
-    ]
-    .iter()
-    .any(|p| path.contains(p) && !path.ends_with(p))
+    SEGMENTS.iter().any(|p| path.contains(p.as_str()) && !path.ends_with(p.as_str()))
 }
 
 /// Whether an element holds little text: a byline or a date, not a container.

@@ -17,28 +17,25 @@ pub enum Trust {
 }
 
 static LEADING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^(?:
-            (?:written|posted|published|created|submitted|filed|text|story|report(?:ed)?|words|photos?|interview|article|
-            geschrieben|gespeichert|verfasst|veröffentlicht|erstellt|eingestellt|gepostet|ein\s+beitrag|beitrag|artikel|
-            pressemitteilung|pressemeldung|press\s+release|kommentar|gastbeitrag|gastkommentar|kolumne|column|commentary|opinion|analysis|analyse|essay|
-            escrito|publicado|scritto|pubblicato|publié|écrit|rédigé|redacción|gepubliceerd|geschreven)\s+
-        )?(?:(?:by|von|par|por|di|da|door|av|przez|af|autor(?:in|en|a|e)?|authors?|auteure?s?|text|texte|verfasser(?:in)?)\s*[:\-–—]?\s+
-        |(?:redacción|redaktion|rédaction|redazione)\s*[:\-–—]\s*)",
-    )
-    .expect("valid regex")
+    let openers = lexicon::alternation(lexicon::words("byline_openers"), r"\s+");
+    let labels = lexicon::alternation(lexicon::tagged(&["by", "author_labels"], "leading_label"), r"\s+");
+    let desks = lexicon::alternation(lexicon::words("desk_labels"), r"\s+");
+    Regex::new(&format!(r"(?xi)^(?:(?:{openers})\s+)?(?:(?:{labels})\s*[:\-–—]?\s+|(?:{desks})\s*[:\-–—]\s*)"))
+        .expect("valid regex")
 });
 
 /// The words of an author link before its name: "View all posts by",
 /// "Zeige alle Beiträge von", "Alles von", "More from", "Voir tous les articles de".
 static NAVIGATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^(?:(?:view|see|show|browse|read|zeige|zeig|voir|ver|mostra)\s+)?
-        (?:(?:all|alle|alles|more|mehr|weitere|other|andere|tous\s+les|toutes\s+les|todos\s+los|tutti\s+gli)\s+
-            (?:(?:posts|articles|stories|entries|beiträge|artikel|texte|publications|articoli|artículos|entradas)\s+)?
-        |(?:posts|articles|stories|entries|beiträge|artikel|texte|publications|articoli|artículos|entradas)\s+)
-        (?:by|von|from|de|par|du|des|di|por|da)\s*:?\s+",
-    )
+    let verbs = lexicon::alternation(lexicon::words("navigation_verbs"), r"\s+");
+    let quantifiers = lexicon::alternation(lexicon::words("navigation_quantifiers"), r"\s+");
+    let nouns = lexicon::alternation(lexicon::words("navigation_nouns"), r"\s+");
+    let by = lexicon::alternation(lexicon::tagged(&["by"], "navigation_label"), r"\s+");
+    Regex::new(&format!(
+        r"(?xi)^(?:(?:{verbs})\s+)?
+        (?:(?:{quantifiers})\s+(?:(?:{nouns})\s+)?|(?:{nouns})\s+)
+        (?:{by})\s*:?\s+"
+    ))
     .expect("valid regex")
 });
 
@@ -46,227 +43,50 @@ static NAVIGATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// (A date label followed by a digit is also cut by the bare label.)
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
     let labels = lexicon::alternation(lexicon::tagged(&["date_published", "date_updated"], "byline"), r"\s+");
+    let before_date = lexicon::alternation(lexicon::tagged(&["date_prepositions"], "byline"), r"\s+");
+    let before_name = lexicon::alternation(lexicon::tagged(&["date_prepositions"], "named_date"), r"\s+");
+    let media = lexicon::alternation(lexicon::words("byline_media"), r"\s+");
+    let links = lexicon::alternation(lexicon::words("link_phrases"), r"\s+");
     Regex::new(&format!(
         r"(?xi)\s*(?:
-            [|•·/\n\t]|\s[-–—]\s|\b\d|\b(?:{labels}|last\s+updated|am|on|le|el|il|em|at|à|um)\s+\d
-            |\b(?:on|am|le|el|il|em)\s+(?:\p{{L}}+\.?,?\s+){{1,2}}\d
+            [|•·/\n\t]|\s[-–—]\s|\b\d|\b(?:{labels}|last\s+updated|{before_date})\s+\d
+            |\b(?:{before_name})\s+(?:\p{{L}}+\.?,?\s+){{1,2}}\d
             |\b(?:{labels})\b
-            |\bfollow|\b(?:illustrations?|photos?|fotos?|bilder?|grafik|video|kamera|foto)\b|\bread\s+more\b|\bmore\s+(?:articles|stories|posts)\b|\bview\s+all\b|\babout\s+the\s+author\b|\bemail\b|@
+            |\bfollow|\b(?:{media})\b|\b(?:{links})\b|@
         ).*$",
     ))
     .expect("valid regex")
 });
 
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    // "Jane Doe im Gespräch mit John Roe": an interview credits both.
-    Regex::new(r"(?i)\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\ben\b|\bw/|\bim\s+gespräch\s+mit\b|\bin\s+conversation\s+with\b)\s*")
-            .expect("valid regex")
+    let conjunctions = lexicon::alternation(lexicon::words("conjunctions"), r"\s+");
+    Regex::new(&format!(r"(?i)\s*(?:,|;|&|\b(?:{conjunctions})\b|\bw/)\s*")).expect("valid regex")
 });
 
 /// "Interview: Jane Doe", "Fotos: Jane Doe": a one-word label before a colon.
 static COLON_LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}+\s*:\s+").expect("valid regex"));
 
 /// "AuthorJane Doe": a label glued to the name by markup without a space.
-static GLUED_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Author|Autor|Autorin|Von|By|Text|Par|Por)(\p{Lu}\p{Ll})").expect("valid regex"));
+static GLUED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let capitalized = |w: &str| w.chars().take(1).flat_map(char::to_uppercase).chain(w.chars().skip(1)).collect();
+    let labels: Vec<String> = lexicon::tagged(&["by", "author_labels"], "glued").map(capitalized).collect();
+    Regex::new(&format!(r"^(?:{})(\p{{Lu}}\p{{Ll}})", lexicon::alternation(labels.iter().map(String::as_str), " ")))
+        .expect("valid regex")
+});
 
 /// Words that are a role or a desk rather than a person.
-const NOT_NAMES: &[&str] = &[
-    "staff",
-    "staff writer",
-    "staff reporter",
-    "reporter",
-    "editor",
-    "editors",
-    "correspondent",
-    "contributor",
-    "guest",
-    "guest author",
-    "admin",
-    "administrator",
-    "team",
-    "desk",
-    "writer",
-    "author",
-    "anonymous",
-    "unknown",
-    "user",
-    "webmaster",
-    "editorial",
-    "the editors",
-    "senior writer",
-    "columnist",
-    // The same roles in the languages of continental newsrooms.
-    "redakteur",
-    "redakteurin",
-    "chefredakteur",
-    "chefredakteurin",
-    "korrespondent",
-    "korrespondentin",
-    "journalist",
-    "journalistin",
-    "reporterin",
-    "kolumnist",
-    "kolumnistin",
-    "freier autor",
-    "freie autorin",
-    "volontär",
-    "volontärin",
-    "rédacteur",
-    "rédactrice",
-    "journaliste",
-    "correspondante",
-    "periodista",
-    "redactor",
-    "redactora",
-    "corresponsal",
-    "giornalista",
-    "redattore",
-    "redattrice",
-    "corrispondente",
-    "verslaggever",
-    "correspondente",
-    "autor",
-    "auteur",
-    "agencies",
-    "agency",
-    "wire",
-    "wires",
-    "comments",
-    "comment",
-    "no author",
-    "name",
-    "author name",
-    "null",
-    "undefined",
-    "none",
-    "share",
-    "posted",
-    "published",
-    "by",
-    "photo",
-    "photos",
-    "video",
-    "more",
-    "mehr",
-    "home",
-    "news",
-    // Degrees after a name ("Jane Doe, Ph.D.").
-    "phd",
-    "ph.d",
-    "md",
-    "m.d",
-    "mba",
-    "msc",
-    "m.sc",
-];
+static NOT_NAMES: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("not_names"));
 
 /// Words of link texts around author names ("View all posts by", "More
 /// articles") that never stand in a name.
-const NAVIGATION_WORDS: &[&str] = &[
-    "posts",
-    "articles",
-    "article",
-    "beiträge",
-    "beiträgen",
-    "artikel",
-    "artikelübersicht",
-    "übersicht",
-    "more",
-    "mehr",
-    "all",
-    "alle",
-    "view",
-    "show",
-    "zeige",
-    "profile",
-    "profil",
-    "page",
-    "seite",
-    "website",
-    "homepage",
-    "contact",
-    "kontakt",
-    "click",
-    "here",
-    "hier",
-    "read",
-    "lesen",
-    "weitere",
-    "articles",
-    "tous",
-    "voir",
-    "todos",
-    "ver",
-    "www",
-    "schlagworte",
-    "tags",
-    "kategorie",
-    "category",
-    "categories",
-    "pexels",
-    "unsplash",
-    "pixabay",
-    "shutterstock",
-    "istock",
-    "getty",
-    "imago",
-];
+static NAVIGATION_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("author_navigation"));
 
 /// Words that name organizations, not people.
-const ORGANIZATION_WORDS: &[&str] = &[
-    "ev",
-    "e.v",
-    "gmbh",
-    "ag",
-    "ltd",
-    "inc",
-    "llc",
-    "corp",
-    "magazin",
-    "magazine",
-    "verlag",
-    "zeitung",
-    "news",
-    "media",
-    "press",
-    "gazette",
-    "times",
-    "online",
-    "stiftung",
-    "verein",
-    "verband",
-    "association",
-    "foundation",
-    "institute",
-    "institut",
-    "university",
-    "universität",
-    "journal",
-    "daily",
-    "tribune",
-    "herald",
-    "radio",
-    "tv",
-];
+static ORGANIZATION_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("organization_words"));
 
 /// The newsroom credited as a whole: a weaker answer than a person, like an
 /// organization, but the page's own credit when it names no one.
-const DESKS: &[&str] = &[
-    "redaktion",
-    "die redaktion",
-    "redacción",
-    "rédaction",
-    "la rédaction",
-    "redazione",
-    "la redazione",
-    "redactie",
-    "de redactie",
-    "editorial team",
-    "editorial staff",
-    "news desk",
-    "newsroom",
-];
+static DESKS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("desks"));
 
 /// Whether an author string names an organization ("Example News", "Verein
 /// der Freunde e.V.") or a newsroom ("Redaktion").
@@ -282,14 +102,15 @@ pub fn is_organization(name: &str) -> bool {
 }
 
 /// German compounds end in what they are: "Finanzmagazin", "Heimatverein".
-const ORGANIZATION_ENDINGS: &[&str] = &["magazin", "zeitung", "verlag", "stiftung", "verein", "verband", "news"];
+static ORGANIZATION_ENDINGS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("organization_endings"));
 
-/// The labels of a source line: "Quelle: dpa", "Source: Reuters".
-pub const SOURCE_LABELS: &str = "quelle|source|fuente|fonte";
+/// The labels of a source line, as a regex alternation: "Quelle: dpa", "Source: Reuters".
+pub static SOURCE_LABELS: LazyLock<String> =
+    LazyLock::new(|| lexicon::alternation(lexicon::words("source_labels"), r"\s+"));
 
 /// "Quelle: dpa", "Source: Reuters": where a story came from.
 static SOURCE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{SOURCE_LABELS})\s*:\s*")).expect("valid regex"));
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^(?:{})\s*:\s*", *SOURCE_LABELS)).expect("valid regex"));
 
 /// Whether a raw author string opens with a label ("By", "Posted by",
 /// "Autor:", "Quelle:"), after which only names follow.
@@ -311,10 +132,9 @@ pub fn source_credit(raw: &str) -> Vec<String> {
 /// "Pressekontakt:", "Media contact": the names after it answer the press's
 /// questions; they did not write the story.
 pub fn is_contact_label(line: &str) -> bool {
+    static LABELS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("contact_labels"));
     let lower = line.to_lowercase();
-    ["kontakt", "contact", "ansprechpartner", "pressestelle", "press office", "media inquiries"]
-        .iter()
-        .any(|w| lower.contains(w))
+    LABELS.iter().any(|w| lower.contains(w))
 }
 
 /// "ls", "bb": an editor's initials after a desk's credit ("Example TV/ls").
@@ -386,10 +206,8 @@ pub fn copyright_owner(line: &str) -> Option<String> {
 /// A job title printed before a name: "Rechtsanwalt Jan Muster",
 /// "Korrespondentin Jane Doe".
 static LEADING_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:rechtsanw(?:a|ä)lt(?:in)?|(?:chef)?redakteur(?:in)?|korrespondent(?:in)?|correspondent|reporter(?:in)?|journalist(?:in)?|fotograf(?:in)?|photographer|staff\s+writer|kolumnist(?:in)?|columnist|moderator(?:in)?)\s+",
-    )
-    .expect("valid regex")
+    let roles = lexicon::alternation(lexicon::words("leading_roles"), r"\s+");
+    Regex::new(&format!(r"(?i)^(?:{roles})\s+")).expect("valid regex")
 });
 
 /// A name without the job title before it; the title stays when no
@@ -402,38 +220,10 @@ fn without_role(part: &str) -> &str {
 }
 
 /// News agencies and wire services, whose credit stands where a byline would.
-const NEWS_AGENCIES: &[&str] = &[
-    "aap",
-    "afp",
-    "ana",
-    "ansa",
-    "ap",
-    "apa",
-    "belga",
-    "ctk",
-    "dapd",
-    "ddp",
-    "dpa",
-    "efe",
-    "epd",
-    "jiji",
-    "kathpress",
-    "kna",
-    "kyodo",
-    "pap",
-    "pti",
-    "reuters",
-    "sda",
-    "sid",
-    "sp-x",
-    "tass",
-    "upi",
-    "xinhua",
-    "yonhap",
-];
+static NEWS_AGENCIES: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("news_agencies"));
 
 /// Articles open the names of papers ("The Local", "Die Welt"), not of people.
-const ARTICLES: &[&str] = &["the", "der", "die", "das", "le", "la", "les", "el", "il", "het"];
+static ARTICLES: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("definite_articles"));
 
 /// Whether a word is a news agency's credit ("dpa", "AFP").
 pub fn is_news_agency(word: &str) -> bool {

@@ -240,23 +240,12 @@ pub struct FoundDate {
     pub end: usize,
 }
 
-/// Month names and abbreviations in the languages news is most often written in.
-const MONTHS: [&str; 12] = [
-    "january|jan|januar|jänner|janvier|janv|enero|ene|gennaio|genn|gen|janeiro|januari|styczeń|stycznia|январь|января|ocak|tammikuu|leden|ledna",
-    "february|feb|februar|feber|février|févr|fevrier|febrero|febbraio|fevereiro|februari|luty|lutego|февраль|февраля|şubat|helmikuu|únor|února",
-    "march|mar|märz|maerz|mars|marzo|março|marco|maart|marzec|marca|март|марта|mart|maaliskuu|březen|března|mrt",
-    "april|apr|avril|abril|aprile|kwiecień|kwietnia|апрель|апреля|nisan|huhtikuu|duben|dubna|abr",
-    "may|mai|mayo|maggio|maio|mei|maj|maja|май|мая|mayıs|toukokuu|květen|května",
-    "june|jun|juni|juin|junio|giugno|giu|junho|czerwiec|czerwca|июнь|июня|haziran|kesäkuu|červen|června",
-    "july|jul|juli|juillet|juil|julio|luglio|lug|julho|lipiec|lipca|июль|июля|temmuz|heinäkuu|červenec|července",
-    "august|aug|août|aout|agosto|ago|augustus|sierpień|sierpnia|август|августа|ağustos|elokuu|srpen|srpna",
-    "september|sep|sept|septembre|septiembre|settembre|set|setembro|wrzesień|września|сентябрь|сентября|eylül|syyskuu|září",
-    "october|oct|oktober|okt|octobre|octubre|ottobre|ott|outubro|out|październik|października|октябрь|октября|ekim|lokakuu|říjen|října",
-    "november|nov|novembre|noviembre|novembro|listopad|listopada|ноябрь|ноября|kasım|marraskuu|listopadu",
-    "december|dec|dezember|dez|décembre|déc|decembre|diciembre|dic|dicembre|dezembro|grudzień|grudnia|декабрь|декабря|aralık|joulukuu|prosinec|prosince",
-];
+/// Month names and abbreviations in the languages news is most often
+/// written in (`<lang>/months` in the lexicon): the forms of month `i + 1` at `i`.
+static MONTHS: LazyLock<Vec<Vec<&str>>> = LazyLock::new(|| lexicon::by_position("months"));
 
-static MONTH_ALTERNATION: LazyLock<String> = LazyLock::new(|| MONTHS.join("|"));
+static MONTH_ALTERNATION: LazyLock<String> =
+    LazyLock::new(|| lexicon::alternation(MONTHS.iter().flatten().copied(), " "));
 
 /// The dates of running text, each branch opening with a digit or a month's
 /// name after a word boundary. Its Unicode word boundaries stop the fast
@@ -371,7 +360,7 @@ fn full_year(y: &str) -> Option<i32> {
 fn month_number(name: &str) -> Option<u32> {
     let name = name.to_lowercase();
     let name = name.trim_end_matches('.');
-    MONTHS.iter().position(|alts| alts.split('|').any(|a| a == name)).and_then(|i| u32::try_from(i + 1).ok())
+    MONTHS.iter().position(|forms| forms.contains(&name)).and_then(|i| u32::try_from(i + 1).ok())
 }
 
 /// Attaches the time of day and offset that follow a date ("16:09

@@ -1,6 +1,7 @@
 //! The article's language: the caller's word first, then the page's
 //! declaration, then detection from the text.
 
+use crate::analysis::lexicon;
 use crate::analysis::text::{FastMap, first_chars, lowercase};
 use std::sync::LazyLock;
 use whatlang::Lang;
@@ -70,44 +71,9 @@ fn detect(text: &str) -> Option<&'static str> {
     (info.confidence() > 0.3).then(|| iso639_1(info.lang()))
 }
 
-/// The commonest function words of languages much news is written in.
-const FUNCTION_WORDS: [(&str, &str); 7] = [
-    (
-        "en",
-        "the and of to is that was for with on are this from by have has be at which were said it its he she \
-            they his her their who not but an or will would had been we you there after when about than more can",
-    ),
-    (
-        "de",
-        "der die das und ist nicht mit sich auf für dem den des ein eine einen zu von im auch wird sind wurde \
-            es er sie wir ich bei nach aus noch wie werden hat haben als oder aber nur",
-    ),
-    (
-        "fr",
-        "le la les des et est une un du que qui dans pour pas sur au ce avec sont été il elle ils nous vous \
-            ont mais ou plus par aux cette son sa ses leur était",
-    ),
-    (
-        "es",
-        "el la los las de que y en un una por con para es del se al lo como más fue su sus pero está han \
-            muy también sobre entre ha este esta ya",
-    ),
-    (
-        "it",
-        "il la di che e un una per non con del della sono è gli le nel si da al dei delle alla ha anche più \
-            ma questo questa come stato essere",
-    ),
-    (
-        "pt",
-        "o a os as de que e do da em um uma para com não no na se por mais foi dos das ao seu sua também \
-            como mas ele ela são está pelo pela",
-    ),
-    (
-        "nl",
-        "de het een en van is dat niet op te met voor zijn in ook er aan wordt maar die dit bij nog door \
-            heeft worden naar werd ze hij wij ik",
-    ),
-];
+/// The languages much news is written in whose commonest function words
+/// (`<lang>/function_words` in the lexicon) tell a text's language.
+const FUNCTION_WORD_LANGUAGES: [&str; 7] = ["en", "de", "fr", "es", "it", "pt", "nl"];
 /// Fewer words than this say too little for a vote.
 const VOTE_MIN_WORDS: usize = 40;
 
@@ -120,14 +86,14 @@ const VOTE_MIN_WORDS: usize = 40;
 fn by_function_words(text: &str) -> Option<&'static str> {
     static LANGUAGES_OF: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
         let mut map = FastMap::default();
-        for (bit, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
-            for word in words.split_whitespace() {
+        for (bit, lang) in FUNCTION_WORD_LANGUAGES.iter().enumerate() {
+            for word in lexicon::words_of(lang, "function_words") {
                 *map.entry(word).or_insert(0) |= 1 << bit;
             }
         }
         map
     });
-    let mut hits = [0usize; FUNCTION_WORDS.len()];
+    let mut hits = [0usize; FUNCTION_WORD_LANGUAGES.len()];
     let mut words = 0;
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
         words += 1;
@@ -139,7 +105,7 @@ fn by_function_words(text: &str) -> Option<&'static str> {
     }
     let (language, &top) = hits.iter().enumerate().max_by_key(|&(i, &n)| (n, i))?;
     let runner_up = hits.iter().enumerate().filter(|&(i, _)| i != language).map(|(_, &n)| n).max().unwrap_or(0);
-    (words >= VOTE_MIN_WORDS && top * 4 >= words && top >= 3 * runner_up).then(|| FUNCTION_WORDS[language].0)
+    (words >= VOTE_MIN_WORDS && top * 4 >= words && top >= 3 * runner_up).then(|| FUNCTION_WORD_LANGUAGES[language])
 }
 
 /// The two-letter code of a language where it has one.

@@ -93,32 +93,36 @@ fn date_line(line: &str, month_first: bool) -> Option<ArticleDate> {
 /// A byline's marker: a leading label, "by"/"von"/... before a capitalized
 /// name anywhere in the line, or a trailing "Read more".
 static BYLINE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    let words = |lists: &[&'static str], tag| lexicon::alternation(lexicon::tagged(lists, tag), r"\s+");
     Regex::new(&format!(
-        r"(?x)(?:^|\s|\|)(?i:by|von|par|por|door|di):?\s+(?P<after>\p{{Lu}})
-        |(?i:\b(?:posted|filed|submitted|written|geschrieben|gespeichert|eingestellt)\b[^|]{{0,40}}?\s(?:by|von)\s+)(?P<user>\w)
-        |(?i:\b(?:autor(?:in)?|authors?|auteure?s?|text|texte|reporter|verfasser(?:in)?)\s*:\s*)(?P<labelled>\S)
-        |^(?i:autor(?:in|en)?|authors?|auteurs?)\s+(?P<headed>\p{{Lu}})
+        r"(?x)(?:^|\s|\|)(?i:{by}):?\s+(?P<after>\p{{Lu}})
+        |(?i:\b(?:{posted})\b[^|]{{0,40}}?\s(?:{posted_by})\s+)(?P<user>\w)
+        |(?i:\b(?:{labels})\s*:\s*)(?P<labelled>\S)
+        |^(?i:{headed})\s+(?P<headed>\p{{Lu}})
         |(?i:\b(?:{sources})\s*:\s*)(?P<source>\S)
-        |(?i:\bread\s+more|\bmore\s+(?:articles|stories))\s*$",
-        sources = authors::SOURCE_LABELS
+        |(?i:\b(?:{more}))\s*$",
+        by = words(&["by"], "byline_mark"),
+        posted = words(&["byline_openers"], "posted_mark"),
+        posted_by = words(&["by"], "posted_mark"),
+        labels = words(&["author_labels"], "byline_mark"),
+        headed = words(&["author_labels"], "headed"),
+        more = words(&["link_phrases"], "byline_mark"),
+        sources = *authors::SOURCE_LABELS
     ))
     .expect("valid regex")
 });
 
 static POSTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:posted|written|submitted|geschrieben|eingestellt|gespeichert|verfasst|veröffentlicht|publié|écrit|escrito|publicado|scritto|pubblicato)\s+(?:by|von|par|por|da|di)\s+$",
-    )
-    .expect("valid regex")
+    let verbs = lexicon::alternation(lexicon::tagged(&["byline_openers"], "posted_by"), r"\s+");
+    let by = lexicon::alternation(lexicon::tagged(&["by"], "posted_by"), r"\s+");
+    Regex::new(&format!(r"(?i)\b(?:{verbs})\s+(?:{by})\s+$")).expect("valid regex")
 });
 
 /// Verbs whose "by" names someone other than the author: "A post shared
 /// by", "Powered by", "Sponsored by".
 static NOT_AUTHORSHIP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:shared|powered|sponsored|presented|hosted|supported|funded|designed|developed|operated|owned|run|managed|liked|followed|curated)$",
-    )
-    .expect("valid regex")
+    let verbs = lexicon::alternation(lexicon::words("not_authorship"), r"\s+");
+    Regex::new(&format!(r"(?i)\b(?:{verbs})$")).expect("valid regex")
 });
 
 /// The authors of a byline line: "By Jane Doe and John Roe", "Posted on May
@@ -166,8 +170,9 @@ pub fn signature(line: &str) -> Option<Vec<Author>> {
 
 /// Labels and separators between a name and the date beside it.
 static DATE_LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    let labels = lexicon::alternation(lexicon::tagged(&["date_published", "date_updated"], "header"), " ");
-    Regex::new(&format!(r"(?i)(?:\s|^)(?:{labels}|am|on|vom|le|el|il)?\s*:?[\s|•·\-–—]*$")).expect("valid regex")
+    let labels =
+        lexicon::alternation(lexicon::tagged(&["date_published", "date_updated", "date_prepositions"], "header"), " ");
+    Regex::new(&format!(r"(?i)(?:\s|^)(?:{labels})?\s*:?[\s|•·\-–—]*$")).expect("valid regex")
 });
 
 /// A name and a date alone on a line, "Jane Doe | 11.12.2019" or
@@ -205,14 +210,17 @@ static TIME_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static HANDLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^\w@.])@(\w{2,30})\b").expect("valid regex"));
-static FOLLOW_US: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bfollow\s+us\b[^@]{0,40}@(\w{2,30})").expect("valid regex"));
+static FOLLOW_US: LazyLock<Regex> = LazyLock::new(|| {
+    let invitations = lexicon::alternation(lexicon::words("follow_us"), r"\s+");
+    Regex::new(&format!(r"(?i)\b(?:{invitations})\b[^@]{{0,40}}@(\w{{2,30}})")).expect("valid regex")
+});
 static BIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^(?P<name>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s+is\s+(?:an?\s+|the\s+)?
-        (?:(?P<org>\p{Lu}[\w&.-]*(?:\s+\p{Lu}[\w&.-]*){0,3})(?:’s|'s|’|')\s+)?
-        (?:\w+\s+){0,3}?(?:journalist|reporter|correspondent|writer|editor|columnist|contributor|author)",
-    )
+    Regex::new(&format!(
+        r"(?x)^(?P<name>\p{{Lu}}[\p{{L}}.'’-]+(?:\s+\p{{Lu}}[\p{{L}}.'’-]+){{1,3}})\s+is\s+(?:an?\s+|the\s+)?
+        (?:(?P<org>\p{{Lu}}[\w&.-]*(?:\s+\p{{Lu}}[\w&.-]*){{0,3}})(?:’s|'s|’|')\s+)?
+        (?:\w+\s+){{0,3}}?(?:{jobs})",
+        jobs = lexicon::alternation(lexicon::words("bio_jobs"), r"\s+")
+    ))
     .expect("valid regex")
 });
 

@@ -3,6 +3,7 @@
 //! and "Read more" links are recognised by their wording. None of them tells
 //! the story, however central their words.
 
+use crate::analysis::lexicon;
 use crate::analysis::segment::{Segmentation, TokenKind};
 use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
@@ -51,47 +52,16 @@ fn role(text: &str, seg: &Segmentation, s: usize) -> Role {
     if closed && words >= MIN_WORDS { Role::Body } else { Role::Display }
 }
 
-/// Phrases that mark a line as belonging to the site rather than the story.
-const FURNITURE: &[&str] = &[
-    "follow us",
-    "follow her on",
-    "follow him on",
-    "follow me on",
-    "follow them on",
-    "all rights reserved",
-    "copyright ©",
-    "(c) copyright",
-    "image caption",
-    "image copyright",
-    "media caption",
-    "getty images",
-    "click here",
-    "sign up for",
-    "subscribe to our",
-    "newsletter",
-];
-
 /// Openings of link lines and captions.
-const FURNITURE_OPENINGS: &[&str] = &[
-    "read more",
-    "read also",
-    "see also",
-    "related:",
-    "photo:",
-    "image:",
-    "picture:",
-    "video:",
-    "watch:",
-    "advertisement",
-];
+static FURNITURE_OPENINGS: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("furniture_openings"));
 
 /// What a staff bio calls its subject.
-const BIO_ROLES: &[&str] =
-    &["journalist", "reporter", "correspondent", "editor", "columnist", "contributor", "writer", "freelance"];
+static BIO_ROLES: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("bio_roles"));
 
-/// [`FURNITURE`] as one automaton: a single pass over the sentence instead of one per phrase.
+/// Phrases that mark a line as belonging to the site rather than the story,
+/// as one automaton: a single pass over the sentence instead of one per phrase.
 static FURNITURE_PHRASES: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(FURNITURE).expect("valid furniture phrases"));
+    LazyLock::new(|| AhoCorasick::new(lexicon::words("furniture")).expect("valid furniture phrases"));
 
 fn is_furniture(lower: &str, tokens: usize) -> bool {
     FURNITURE_PHRASES.is_match(lower)

@@ -11,6 +11,7 @@
 
 use super::super::gazetteer::{self, KeyMap, finish, flag, lower_key, mix};
 use super::Label;
+use crate::analysis::lexicon;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -455,21 +456,12 @@ fn mark_phrases(sentence: &mut [TokenInfo], line: LineKind) {
 
 /// Links and buttons of web pages that come along with extracted article
 /// text; their capitals never make a name.
-const BOILERPLATE: [(&str, &str); 10] = [
-    ("read", "more"),
-    ("read", "also"),
-    ("follow", "us"),
-    ("follow", "her"),
-    ("follow", "him"),
-    ("share", "this"),
-    ("click", "here"),
-    ("sign", "up"),
-    ("subscribe", "now"),
-    ("see", "also"),
-];
-
-static BOILERPLATE_KEYS: LazyLock<Vec<(u64, u64)>> =
-    LazyLock::new(|| BOILERPLATE.iter().map(|(a, b)| (lower_key(a), lower_key(b))).collect());
+static BOILERPLATE_KEYS: LazyLock<Vec<(u64, u64)>> = LazyLock::new(|| {
+    lexicon::words("boilerplate_pairs")
+        .filter_map(|pair| pair.split_once(' '))
+        .map(|(a, b)| (lower_key(a), lower_key(b)))
+        .collect()
+});
 
 fn mark_boilerplate(infos: &mut [TokenInfo]) {
     for i in 1..infos.len() {

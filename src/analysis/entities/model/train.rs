@@ -10,10 +10,11 @@
 use super::features::{Document, History, describe};
 use super::weights::{self, FloatStage, Model, Transitions};
 use super::{CLASSES, Decoder, LABELS, Label, NerClass, Word, Words, mentions};
-use crate::analysis::Budget;
+use crate::analysis::{Budget, lexicon};
 use std::io::{self, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 /// What to train on and how.
 #[derive(Clone, Debug)]
@@ -148,7 +149,7 @@ impl Sample {
 
 /// A word as a title-case headline writes it: capitalized, except short function words.
 fn title_case(word: &str) -> String {
-    const SMALL: [&str; 14] = ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with"];
+    static SMALL: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("title_small_words"));
     let mut chars = word.chars();
     match chars.next() {
         Some(first) if !SMALL.contains(&word) => first.to_uppercase().chain(chars).collect(),

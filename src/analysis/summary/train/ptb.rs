@@ -7,10 +7,12 @@
 //! ended starts with a capital (the segmenter starts sentences at capitals;
 //! no feature looks at case).
 
+use crate::analysis::lexicon;
+use std::sync::LazyLock;
+
 /// Words after which the corpus's line-wrap debris ("with a . telescope")
 /// puts a period that cannot end an English sentence.
-const NEVER_LAST: &[&str] =
-    &["a", "an", "the", "of", "to", "and", "with", "for", "at", "from", "his", "their", "its", "by", "into", "or"];
+static NEVER_LAST: LazyLock<Vec<&str>> = LazyLock::new(|| lexicon::sorted("never_last"));
 
 /// Tokens written against the word before them.
 fn joins_left(token: &str) -> bool {
