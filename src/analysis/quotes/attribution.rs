@@ -23,6 +23,21 @@ const MAX_SPEAKER: usize = 12;
 const MAX_CONTENT: usize = 120;
 /// How far after a cue a "that" may open the reported clause.
 const THAT_WINDOW: usize = 12;
+/// The most tokens before a quote that still let it open its sentence: a
+/// connector and a dash ("But — ", "And then").
+const MAX_LEAD_IN: usize = 3;
+/// The most tokens after a quote's closing mark in a sentence it fills: the
+/// closing punctuation, a footnote mark, a stray bracket.
+const MAX_TRAILER: usize = 4;
+/// The longest "Name:" that introduces a quote: a title and a full name
+/// ("Sen. Elizabeth Warren:"), not a clause.
+const MAX_COLON_SPEAKER: usize = 4;
+/// The longest parenthesis read as an aside after a speaker ("(R-Texas)",
+/// "(pictured above)").
+const MAX_PARENTHESIS: usize = 8;
+/// Titles and names in quotes are short ("The Art of the Deal"); quotations
+/// run longer.
+const MAX_TITLE_WORDS: usize = 8;
 
 /// How sure each shape is: a quote right against its speaker and cue, one
 /// farther from them, one whose speaker is shared with an earlier verb.
@@ -158,7 +173,7 @@ impl<'a> Doc<'a> {
     pub fn region_starting_sentence(&self, r: usize) -> bool {
         let open = self.regions[r].open;
         let start = self.sentence_tokens(open).start;
-        open - start <= 3
+        open - start <= MAX_LEAD_IN
             && (start..open)
                 .all(|i| lexicon::is_connector(self.word(i)) || self.is_punct(i, "—") || self.is_punct(i, "-"))
     }
@@ -168,7 +183,7 @@ impl<'a> Doc<'a> {
         let region = self.regions[r];
         let end = self.sentence_tokens(region.close).end;
         self.region_starting_sentence(r)
-            && end - region.close <= 4
+            && end - region.close <= MAX_TRAILER
             && (region.close + 1..end).all(|i| self.seg.tokens[i].kind != TokenKind::Word)
     }
 
@@ -188,7 +203,7 @@ impl<'a> Doc<'a> {
         }
         let inner = region.open + 1..last;
         let words: Vec<usize> = inner.clone().filter(|&i| self.is_word(i)).collect();
-        words.len() <= 8
+        words.len() <= MAX_TITLE_WORDS
             && !inner.clone().any(|i| matches!(self.word(i), "." | "!" | "?" | ","))
             && words.iter().all(|&i| self.is_capitalized(i) || self.word(i).len() <= 3)
     }
@@ -257,7 +272,7 @@ fn introduced(doc: &Doc<'_>, r: usize) -> Option<Found> {
         _ => (speaker_after(doc, start, colon)?, colon),
     };
     let named = (speaker.start..speaker.end).all(|k| doc.is_capitalized(k) || !doc.is_word(k));
-    (speaker.end == colon && speaker.len() <= 4 && named)
+    (speaker.end == colon && speaker.len() <= MAX_COLON_SPEAKER && named)
         .then(|| direct(doc, r, Some(doc.span(speaker)), Some(doc.span(cue..cue + 1)), AROUND_CUE))
 }
 
@@ -396,7 +411,7 @@ fn parenthesis_before(doc: &Doc<'_>, end: usize, lo: usize) -> Option<usize> {
     if !doc.is_punct(end.checked_sub(1)?, ")") {
         return None;
     }
-    (lo.max(end.saturating_sub(8))..end - 1).rev().find(|&k| doc.is_punct(k, "("))
+    (lo.max(end.saturating_sub(MAX_PARENTHESIS))..end - 1).rev().find(|&k| doc.is_punct(k, "("))
 }
 
 /// The closing bracket of a parenthesis that opens at `start`.

@@ -1,9 +1,13 @@
-//! Reporting verbs and the small word classes the attribution parser needs.
+//! Reporting verbs and the small word classes the attribution parser needs,
+//! read from `data/lexicon/en/quote_*.txt`.
 //!
-//! Verbs are listed once, by lemma, with only their irregular forms; every
-//! inflection ("notes", "noted", "noting") is derived when the table is built,
-//! so the list stays readable and no form is forgotten.
+//! Verbs are listed once, by lemma, with only their irregular forms
+//! (`quote_speech_verbs`, `quote_act_verbs`, `quote_evaluative_verbs`: `lemma`,
+//! `lemma/past` or `lemma/past/participle`); every inflection ("notes",
+//! "noted", "noting") is derived when the table is built, so the lists stay
+//! readable and no form is forgotten.
 
+use crate::analysis::lexicon;
 use crate::analysis::text::{FastMap, FastSet};
 use std::sync::OnceLock;
 
@@ -22,110 +26,6 @@ pub(super) enum Strength {
     Evaluative,
 }
 
-/// `lemma`, or `lemma/past`, or `lemma/past/participle` when irregular or
-/// when the final consonant doubles. Verbs of saying, writing and believing.
-const SPEECH: &str = "\
-    say/said add note state tell/told explain write/wrote/written claim insist warn argue assert declare \
-    announce affirm acknowledge admit/admitted allege answer assure boast caution charge comment complain \
-    concede conclude confirm contend counter cry deny disclose emphasize emphasise estimate exclaim observe \
-    point predict proclaim promise propose recall reckon recount reiterate remark remind reply report \
-    respond retort reveal shout speculate stress suggest swear/swore/sworn testify tweet underline \
-    underscore urge vow whisper wonder ask inform advise believe think/thought feel/felt fear hope expect \
-    doubt mention maintain mutter muse opine posit pledge quip/quipped rebut/rebutted relate repeat scoff \
-    scream signal stipulate submit/submitted summarize volunteer yell specify indicate highlight clarify \
-    detail elaborate express forecast/forecast guarantee hint imply instruct joke lament narrate object \
-    plead protest reassure reaffirm reassert rejoin request surmise theorize threaten utter venture agree \
-    aver bemoan brag/bragged concur/concurred confess confide continue counsel demand disagree dispute echo \
-    grumble groan guess interject laugh marvel/marveled pronounce recollect remember rule sigh sneer \
-    sum/summed tease chide figure advocate allow assess attest brief calculate certify convey decide \
-    demur/demurred describe discuss insinuate lie/lied notify post preach presume pray profess prophesy \
-    question quote reason recite recommend reflect refute reject scribble shriek snap/snapped \
-    speak/spoke/spoken stammer suppose sustain tout vouch wager warrant weigh chime lash spell hit/hit fire \
-    shoot/shot conjecture contest deplore gush mourn ponder rave rue scold sob stutter assume anticipate \
-    blog/blogged broadcast/broadcast telegraph text/texted read/read retweet sing/sang/sung chant put/put \
-    forewarn grant hypothesize";
-
-/// Speech acts aimed at someone.
-const ACTS: &str = "\
-    criticize criticise blast attack accuse condemn denounce decry praise hail laud mock ridicule blame \
-    dismiss reject demand defend thank applaud congratulate commend insult lambaste chastise berate assail \
-    fault deride disparage castigate vilify rebuke reprimand scorn admonish beg/begged implore question \
-    challenge slam/slammed call cite";
-
-/// Verbs that report speech only with quoted words.
-const EVALUATIVE: &str = "\
-    call describe label/labeled label/labelled dub/dubbed brand term characterize characterise praise \
-    criticize criticise slam/slammed blast attack accuse condemn denounce cite decry defend hail laud mock \
-    ridicule encourage liken compare dismiss applaud welcome invoke refer/referred tout thank blame lambaste \
-    chastise berate assail fault deride disparage castigate commend congratulate celebrate vilify insult \
-    endorse recommend rebuke reprimand scorn tease warn acclaim admonish beg/begged implore pledge promote \
-    vow question challenge support oppose reject demand seek/sought insist pitch portray cast/cast depict \
-    credit envision specify mention predict pen/penned proclaim promise summarize discuss admire recognize \
-    stress highlight emphasize decide";
-
-/// Verbs that take the addressee as an object before the reported clause.
-const TAKES_OBJECT: &str = "\
-    tell inform assure remind warn ask urge advise brief promise reassure caution";
-
-/// Reporting verbs whose forms are nouns too ("the report", "his claims").
-const NOUN_TOO: &str = "\
-    advocate attack cry state report claim comment charge answer reply promise estimate request demand \
-    question tweet post remark forecast guarantee hint pledge vow fear hope doubt protest warrant quote \
-    signal detail counter";
-
-/// Personal pronouns that can speak.
-const PRONOUNS: &str = "\
-    he she they i we it you";
-
-/// Words that open a noun phrase.
-const DETERMINERS: &str = "\
-    the a an this these those his her its their our my your another some several many both each every no any \
-    all most other such";
-
-/// Words that cannot sit inside a speaker's noun phrase: they end it.
-const PHRASE_BREAKS: &str = "\
-    in on at to for from with by about after before during since until into onto over under against among \
-    between through without within upon than as because while when where whereas although though if unless \
-    whether that which who whom whose what why how and or but nor so yet then also is are was were be been \
-    being am has have had do does did will would shall should can could may might must not n't there here \
-    like unlike via per amid despite toward towards across behind beyond near off out up down around along \
-    once just even however meanwhile moreover still now later earlier again too very said says say told \
-    tells added adds me him us them it you he she they we i";
-
-/// Words allowed between a speaker and the reporting verb: "he also said",
-/// "Trump has repeatedly claimed", "she would later write".
-const AUXILIARIES: &str = "\
-    cannot can must shall also has have had was were is are 's ’s 'd ’d would will could might may should \
-    later then further once again not n't never often always still now even just only already did does do \
-    first previously since too last earlier flatly been being be going go went goes on quoted as to tersely";
-
-/// Words that open an adverbial after a verb: "said Tuesday", "said in a
-/// statement" have no inverted speaker.
-const TIME_WORDS: &str = "\
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight last this earlier later \
-    recently previously late early on in at during after before while when to of that with from by about via \
-    through again repeatedly then next afterward afterwards for into outside inside near under without among \
-    across privately publicly separately shortly once twice as over";
-
-/// Nouns naming a point in time: "on Friday", "last week".
-const TIME_NOUNS: &str = "\
-    monday tuesday wednesday thursday friday saturday sunday week month year night morning evening afternoon \
-    weekend january february march april may june july august september october november december";
-
-/// Words that open a sentence without being part of its subject.
-const CONNECTORS: &str = "\
-    but and so yet still meanwhile however now then also similarly instead moreover indeed later earlier \
-    separately likewise thus nevertheless nonetheless or plus finally first second again";
-
-/// Words that follow a noun rather than a verb: "claims of", "reports were".
-const NOUN_FOLLOWERS: &str = "\
-    of as about is are was were have has had from for by and or ) , . will would in on against";
-
-/// Words ending in -ly that are not adverbs.
-const LY_NOUNS: &str = "\
-    family rally assembly daily july italy supply reply anomaly monopoly bully ally early holly kelly \
-    emily molly sally beverly";
-
 /// The small closed word classes the attribution parser asks about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Class {
@@ -142,24 +42,24 @@ enum Class {
     LyNoun,
 }
 
-/// Each class's words, in the order of [`Class`].
+/// Each class's list in `data/lexicon/en/`, in the order of [`Class`].
 const CLASSES: [&str; 11] = [
-    TAKES_OBJECT,
-    NOUN_TOO,
-    PRONOUNS,
-    DETERMINERS,
-    PHRASE_BREAKS,
-    AUXILIARIES,
-    TIME_WORDS,
-    TIME_NOUNS,
-    CONNECTORS,
-    NOUN_FOLLOWERS,
-    LY_NOUNS,
+    "quote_takes_object",
+    "quote_noun_too",
+    "quote_pronouns",
+    "quote_determiners",
+    "quote_phrase_breaks",
+    "quote_auxiliaries",
+    "quote_time_words",
+    "quote_time_nouns",
+    "quote_connectors",
+    "quote_noun_followers",
+    "quote_ly_nouns",
 ];
 
 fn in_class(class: Class, word: &str) -> bool {
     static SETS: OnceLock<Vec<FastSet<&'static str>>> = OnceLock::new();
-    let sets = SETS.get_or_init(|| CLASSES.iter().map(|words| words.split_whitespace().collect()).collect());
+    let sets = SETS.get_or_init(|| CLASSES.iter().map(|&name| lexicon::words(name).collect()).collect());
     sets[class as usize].contains(word)
 }
 
@@ -222,8 +122,13 @@ pub(super) fn cue_word(word: &str) -> Option<CueWord> {
 fn build_table() -> FastMap<String, CueWord> {
     let mut table = FastMap::default();
     // Evaluative first, so a verb in both lists ends up as speech.
-    for (list, strength) in [(EVALUATIVE, Strength::Evaluative), (ACTS, Strength::Act), (SPEECH, Strength::Speech)] {
-        for spec in list.split_whitespace() {
+    let lists = [
+        ("quote_evaluative_verbs", Strength::Evaluative),
+        ("quote_act_verbs", Strength::Act),
+        ("quote_speech_verbs", Strength::Speech),
+    ];
+    for (list, strength) in lists {
+        for spec in lexicon::words(list) {
             let mut parts = spec.split('/');
             let lemma = parts.next().unwrap_or_default();
             let past = parts.next().map(str::to_owned);
@@ -350,6 +255,7 @@ mod tests {
 
     #[test]
     fn the_lexicon_has_a_few_hundred_verbs() {
-        assert!([SPEECH, ACTS, EVALUATIVE].iter().map(|l| l.split_whitespace().count()).sum::<usize>() > 300);
+        let lists = ["quote_speech_verbs", "quote_act_verbs", "quote_evaluative_verbs"];
+        assert!(lists.iter().map(|&l| lexicon::words(l).count()).sum::<usize>() > 300);
     }
 }

@@ -21,6 +21,7 @@ mod marks;
 pub mod model;
 
 use super::entities::{Entity, EntityType, MentionKind};
+use super::lexicon::words as listed_words;
 use super::segment::Segmentation;
 use super::text::{FastSet, Span};
 use super::{AnalysisError, Budget};
@@ -408,25 +409,6 @@ fn head_of(speaker: Span, text: &str) -> Span {
     head
 }
 
-/// Head nouns of texts that speak for their authors.
-const DOCUMENT_WORDS: &str = "\
-    statement report poll survey study letter memo filing complaint lawsuit suit ruling decision order law \
-    bill act document data analysis article story piece editorial column book tweet post email e-mail message \
-    ad advertisement commercial video transcript release record records website site page deal agreement \
-    treaty finding findings bylaws rule rules standards guidelines platform resolution constitution charter \
-    forecast estimate figures numbers return indictment verdict opinion brief note notice announcement policy \
-    proposal manifesto summary review audit assessment investigation paper headline sign banner slogan \
-    footage broadcast chart map list index model";
-
-/// Head nouns of organizations, besides the words that end organization names.
-const ORGANIZATION_WORDS: &str = "\
-    campaign administration government company firm agency ministry department committee party court police \
-    network newspaper magazine group organization union board council office team church army military bank \
-    university school hospital congress senate house parliament legislature commission coalition alliance \
-    association foundation institute center centre corporation fund lobby chamber authority bureau service \
-    channel outlet regime cabinet embassy club league federation movement pac caucus delegation panel \
-    kremlin pentagon fbi cia nato un";
-
 /// What a speaker phrase names: its entity's type when it has one, else its
 /// head noun's kind; a person by default ("officials", "a spokesman").
 fn speaker_kind(phrase: &str, entity: Option<EntityType>) -> SpeakerKind {
@@ -438,7 +420,7 @@ fn speaker_kind(phrase: &str, entity: Option<EntityType>) -> SpeakerKind {
     let head = head_of(Span::new(0, phrase.len()), phrase).of(phrase).to_lowercase();
     let head = head.trim_end_matches(['.', ')']).trim_end_matches("'s").trim_end_matches("’s");
     static SETS: LazyLock<[FastSet<&'static str>; 2]> =
-        LazyLock::new(|| [DOCUMENT_WORDS, ORGANIZATION_WORDS].map(|list| list.split_whitespace().collect()));
+        LazyLock::new(|| ["quote_document_heads", "quote_organization_heads"].map(|list| listed_words(list).collect()));
     let singular = head.strip_suffix('s');
     let listed = |set: &FastSet<&str>| set.contains(head) || singular.is_some_and(|w| set.contains(w));
     if matches!(head, "it" | "which" | "this" | "that") {
@@ -452,26 +434,16 @@ fn speaker_kind(phrase: &str, entity: Option<EntityType>) -> SpeakerKind {
     }
 }
 
-/// Words of institutions, which end a person's name from the left.
-const INSTITUTION_WORDS: &str = "\
-    Ministry Department Party Committee Council Agency Office Times Post News Service Association \
-    Institute Center Centre Commission Campaign Foundation University Court Administration Government \
-    House Senate Congress Parliament Bank Company Group Union Police Army";
-
+/// Words of institutions (`quote_institutions`), which end a person's name from the left.
 fn is_institution(word: &str) -> bool {
-    INSTITUTION_WORDS.split_whitespace().any(|w| w == word)
+    static WORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| listed_words("quote_institutions").collect());
+    WORDS.contains(word)
 }
 
-/// Titles that precede a name without being part of it.
-const TITLES: &str = "\
-    Mr Mrs Ms Dr Sen Rep Gov Gen Prof Lt Col Sgt Capt Adm Rev President Minister Deputy Foreign Prime \
-    Vice Secretary Spokesperson Spokesman Spokeswoman Senator Governor Representative Chairman \
-    Chairwoman Director Chief Judge Justice Ambassador Mayor Former Acting General Commissioner \
-    Chancellor Premier Attorney Speaker Leader Official";
-
+/// Titles that precede a name without being part of it (`quote_titles`).
 fn is_title(word: &str) -> bool {
-    let bare = word.trim_end_matches('.');
-    TITLES.split_whitespace().any(|w| w == bare)
+    static TITLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| listed_words("quote_titles").collect());
+    TITLES.contains(word.trim_end_matches('.'))
 }
 
 /// The name a speaker phrase ends with ("Russia's Deputy Foreign Minister
