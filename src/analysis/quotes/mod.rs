@@ -150,7 +150,7 @@ fn extract_with(
     let found = with_unclaimed_regions(&doc, found, &claimed, model.is_none());
     let speakers = SpeakerIndex::new(entities);
     let mut quotes: Vec<Quote> = found.into_iter().map(|f| speakers.quote(text, f, entities)).collect();
-    drop_nested(&mut quotes);
+    drop_nested(&mut quotes, model.is_none());
     Ok(quotes)
 }
 
@@ -213,6 +213,9 @@ fn learned(doc: &Doc<'_>, model: &Model, article: &Article, budget: &Budget) -> 
         let speaker = a.source.clone().map(|r| doc.span(r));
         let cue = Some(doc.span(a.cue.clone()));
         let pieces: Vec<Range<usize>> = a.content.iter().filter_map(|r| doc.quote_aware(r.clone())).collect();
+        // A content grown to its quote marks may swallow the source: then
+        // the source is no speaker.
+        let speaker = speaker.filter(|&s| pieces.iter().all(|p| !doc.span(p.clone()).overlaps(s)));
         let direct: Vec<Option<usize>> = pieces.iter().map(|p| doc.region_spanned(p.clone())).collect();
         let quoted = pieces.iter().any(|p| !doc.regions_in(p.clone()).is_empty());
         let kind = match (direct.iter().all(Option::is_some), quoted) {
@@ -240,14 +243,17 @@ fn learned(doc: &Doc<'_>, model: &Model, article: &Article, budget: &Budget) -> 
 /// Keeps the outer of two nested attributions ("'He said he would go,' she
 /// added"): the inner one repeats part of its words. This also bounds the
 /// answer by the text's size, where a run of reporting verbs would otherwise
-/// open quotes that each run to the end of the sentence.
-fn drop_nested(quotes: &mut Vec<Quote>) {
+/// open quotes that each run to the end of the sentence. With `overlapping`
+/// false, a quote that starts inside an earlier one goes too: the model's
+/// contents are not bounded by the rules' clause limits, and on adversarial
+/// text (a run of cues in one paragraph) they would each claim most of it.
+fn drop_nested(quotes: &mut Vec<Quote>, overlapping: bool) {
     quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
     let mut reach = 0;
     quotes.retain(|q| {
-        let outer = q.span.end > reach;
+        let kept = if overlapping { q.span.end > reach } else { q.span.start >= reach };
         reach = reach.max(q.span.end);
-        outer
+        kept
     });
 }
 
