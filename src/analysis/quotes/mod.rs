@@ -101,7 +101,7 @@ pub enum QuoteMethod {
     #[default]
     Rules,
     /// The trained attribution model, with the rules where they do better
-    /// (see `MODELS.md`): on PolNeAR's dev set e2e F1 0.873 against 0.840
+    /// (see `MODELS.md`): on PolNeAR's dev set e2e F1 0.874 against 0.840
     /// and indirect quotes F1 0.607 against 0.504, for about 60% more time
     /// on a whole analysis.
     Learned,
