@@ -7,6 +7,7 @@ pub mod html;
 pub mod lexicon;
 mod memo;
 pub mod metadata;
+mod perceptron;
 pub mod quotes;
 pub mod segment;
 pub mod summary;
@@ -204,10 +205,13 @@ pub fn warm_up() {
 </head><body><article><p>By John Roe</p><p>LONDON (Reuters) - "The models are loaded," said Jane Doe, a spokeswoman for Acme Corp., on Tuesday.</p></article></body></html>"#;
     const PLAIN: &str = "BAKU, Azerbaijan, January 2\n\nBy John Roe\n\n\"The models are loaded,\" Jane Doe told Acme Corp. on Tuesday. She said more would follow.\n\nFollow us on Twitter @example";
     summary::load_models();
-    for content in [PAGE, PLAIN] {
+    // The learned quote method too, so that its model is parsed here and not
+    // on the first request that asks for it.
+    let learned = Options { quotes: quotes::QuoteMethod::Learned, ..Options::default() };
+    for (content, options) in [(PAGE, Options::default()), (PLAIN, learned)] {
         let doc = Document { content: Content::Text(content), format: Format::Detect, url: "", language: "" };
         // Only the loading matters; the answer is dropped.
-        let _ = analyze(&doc, Features::ALL, &Options::default(), &Budget::default());
+        let _ = analyze(&doc, Features::ALL, &options, &Budget::default());
     }
 }
 

@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::LazyLock;
-use weights::{MAX_STAGES, Model, Transitions};
+use weights::{MAX_STAGES, Model};
 
 /// The class of a recognized name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -208,7 +208,7 @@ impl Decoder {
     /// The best label sequence under the BIO constraints; `transitions[0]`
     /// are the scores of starting a sentence, `transitions[1 + p]` of
     /// following label `p`.
-    fn decode(&mut self, emissions: &[[i32; LABELS]], transitions: &Transitions<i32>, out: &mut Vec<Label>) {
+    fn decode(&mut self, emissions: &[[i32; LABELS]], transitions: &[[i32; LABELS]], out: &mut Vec<Label>) {
         out.clear();
         self.back.clear();
         let Some(first) = emissions.first() else { return };
@@ -255,7 +255,7 @@ impl Decoder {
 
 /// How much better `label` scores than the best other label allowed after
 /// `prev`, given the token's emission `row`.
-fn local_margin(row: &[i32; LABELS], transitions: &Transitions<i32>, prev: Option<Label>, label: Label) -> i32 {
+fn local_margin(row: &[i32; LABELS], transitions: &[[i32; LABELS]], prev: Option<Label>, label: Label) -> i32 {
     let from_prev = &transitions[prev.map_or(0, |p| usize::from(p.0) + 1)];
     let score = |l: usize| row[l] + from_prev[l];
     // Any O or B- label, and the I- label of `prev`'s class.

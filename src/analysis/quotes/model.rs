@@ -18,12 +18,13 @@ mod features;
 pub mod train;
 mod weights;
 
+use crate::analysis::perceptron::Table;
 use crate::analysis::{AnalysisError, Budget};
 pub(super) use features::Article;
 use features::{Cue, Origin};
 use std::ops::Range;
 use std::sync::LazyLock;
-use weights::{Table, Weights};
+use weights::Weights;
 
 /// Cue labels: O, B-CUE, I-CUE.
 pub(super) const CUE_LABELS: usize = 3;

@@ -8,7 +8,11 @@
 //! seed: the same corpora and options give the same weights.
 
 use super::features::{Document, History, describe};
-use super::weights::{self, FloatStage, Model, Transitions};
+use super::weights::{self, FloatStage, Model};
+use crate::analysis::perceptron::Shuffle;
+
+/// Transition scores: from the start (row 0) or from label `p` (row `1 + p`).
+type Transitions<T> = [[T; LABELS]; LABELS + 1];
 use super::{CLASSES, Decoder, LABELS, Label, NerClass, Word, Words, mentions};
 use crate::analysis::{Budget, lexicon};
 use std::io::{self, Write};
@@ -67,7 +71,7 @@ pub fn train(config: &TrainConfig, log: &mut dyn Write) -> io::Result<()> {
         )?;
         docs.extend(corpus);
     }
-    let mut rng = Rng(config.seed);
+    let mut rng = Shuffle(config.seed);
     for doc in &mut docs {
         doc.add_headlines(&mut rng);
     }
@@ -130,7 +134,7 @@ impl Sample {
     /// Appends an all-capitals copy and a title-case copy of two of the
     /// document's sentences, so that the model meets headline casing with
     /// the rest of the document around it.
-    fn add_headlines(&mut self, rng: &mut Rng) {
+    fn add_headlines(&mut self, rng: &mut Shuffle) {
         let long: Vec<Range<usize>> = self.sentences.iter().filter(|r| r.len() >= 5).cloned().collect();
         if long.is_empty() {
             return;
@@ -327,14 +331,14 @@ impl Perceptron {
     fn average(&self, bits: u8) -> FloatStage {
         let step = self.step as f64;
         let avg = |w: i32, sum: i64| (f64::from(w) - sum as f64 / step) as f32;
-        let table = self.weights.iter().zip(&self.sums).map(|(&w, &s)| avg(w, s)).collect();
-        let mut transitions = [[0.0; LABELS]; LABELS + 1];
+        let weights = self.weights.iter().zip(&self.sums).map(|(&w, &s)| avg(w, s)).collect();
+        let mut transitions = vec![[0.0; LABELS]; LABELS + 1];
         for (row, (w, s)) in transitions.iter_mut().zip(self.transitions.iter().zip(&self.transition_sums)) {
             for (t, (&w, &s)) in row.iter_mut().zip(w.iter().zip(s)) {
                 *t = avg(w, s);
             }
         }
-        FloatStage { bits, table, transitions }
+        FloatStage { bits, weights, transitions }
     }
 }
 
@@ -368,7 +372,7 @@ impl Trainer<'_> {
             .enumerate()
             .flat_map(|(k, &d)| (0..self.docs[d].sentences.len()).map(move |s| (k, s)))
             .collect();
-        let mut rng = Rng(self.config.seed ^ (before.len() as u64 + 1).wrapping_mul(0x9e37_79b9));
+        let mut rng = Shuffle(self.config.seed ^ (before.len() as u64 + 1).wrapping_mul(0x9e37_79b9));
         let mut learner = Perceptron::new(bits);
         let (mut scores, mut guess, mut decoder) = (Vec::new(), Vec::new(), Decoder::default());
         for epoch in 1..=self.config.epochs {
@@ -422,7 +426,7 @@ impl Trainer<'_> {
 fn build(stages: &[&FloatStage], prune: f32) -> Model {
     let owned: Vec<FloatStage> = stages
         .iter()
-        .map(|s| FloatStage { bits: s.bits, table: s.table.clone(), transitions: s.transitions })
+        .map(|s| FloatStage { bits: s.bits, weights: s.weights.clone(), transitions: s.transitions.clone() })
         .collect();
     Model::parse(&weights::encode(&owned, prune)).unwrap_or_default()
 }
@@ -450,25 +454,6 @@ fn evaluate(stages: &[&FloatStage], dev: &[Sample], prune: f32) -> String {
     format!("PER/ORG/LOC {:.4} ({})", f1(pol), per_class.join(", "))
 }
 
-/// xorshift64*: a fixed-seed shuffle, the same on every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -480,7 +465,7 @@ mod tests {
             sentences: std::iter::once(0..7).collect(),
             labels: vec![Label(1), Label(2), Label(0), Label(0), Label(5), Label(0), Label(0)],
         };
-        sample.add_headlines(&mut Rng(7));
+        sample.add_headlines(&mut Shuffle(7));
         assert_eq!(sample.sentences, [0..7, 7..14, 14..21]);
         assert_eq!(sample.tokens[7..9], ["MARIA", "ZAKHAROVA"]);
         assert_eq!(sample.tokens[14..21].join(" "), "Maria Zakharova Spoke in Moscow on Friday");

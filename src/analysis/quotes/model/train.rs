@@ -14,8 +14,9 @@
 
 use super::super::{attribution, marks};
 use super::features::{Article, Cue, Origin};
-use super::weights::{self, FloatTable, Weights};
+use super::weights::{self, Weights};
 use super::{Attribution, CUE_LABELS, EVIDENCE, Model, SPAN_LABELS, decode};
+use crate::analysis::perceptron::{FloatTable, Shuffle};
 use crate::analysis::segment::{self, TokenKind};
 use crate::analysis::text::Span;
 use crate::analysis::{Budget, entities};
@@ -653,7 +654,7 @@ impl Trainer<'_> {
     ) -> io::Result<FloatTable<L>> {
         let mut learner = Perceptron::<L>::new(self.config.bits);
         let mut order: Vec<usize> = (0..items.len()).collect();
-        let mut rng = Rng(self.config.seed ^ (L as u64).wrapping_mul(0x9e37_79b9));
+        let mut rng = Shuffle(self.config.seed ^ (L as u64).wrapping_mul(0x9e37_79b9));
         let mut scratch = Scratch::default();
         for epoch in 1..=self.config.epochs {
             rng.shuffle(&mut order);
@@ -738,25 +739,6 @@ fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> Option<[f64; 
         x[row] = (b[row] - rest) / a[row][row];
     }
     Some(x)
-}
-
-/// xorshift64*: a fixed-seed shuffle, the same on every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
-        }
-    }
 }
 
 #[cfg(test)]
