@@ -20,8 +20,11 @@ use super::super::attribution::Found;
 use super::super::lexicon::{self, Form, Strength};
 use super::super::marks::Region;
 use crate::analysis::entities::{Entity, EntityType, MentionKind};
+use crate::analysis::memo::Memo;
 use crate::analysis::segment::{Segmentation, TokenKind};
-use crate::analysis::text::{Span, lowercase};
+use crate::analysis::text::{FxHasher, Span, lowercase};
+use std::cell::RefCell;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 /// The most tokens a span window reaches before and after its cue, so that
@@ -149,6 +152,49 @@ fn hints(seg: &Segmentation, regions: &[Region], rules: &[Found]) -> Vec<Hint> {
         });
     }
     out
+}
+
+/// What a token's form says of it wherever it stands.
+#[derive(Clone, Copy, Debug)]
+struct Described {
+    kind: TokenKind,
+    word: u64,
+    shape: u64,
+    suffix: u64,
+    lemma: u64,
+    verb: u8,
+    /// Before quote marks are told apart by where they stand.
+    class: Class,
+}
+
+impl Described {
+    fn new(form: &str, kind: TokenKind) -> Described {
+        let lower = lowercase(form);
+        let capitalized = form.chars().next().is_some_and(char::is_uppercase);
+        let cue = lexicon::cue_word(&lower).filter(|_| kind == TokenKind::Word);
+        Described {
+            kind,
+            word: hash(&lower),
+            shape: shape(form),
+            suffix: suffix(&lower),
+            lemma: cue.map_or(0, |c| hash(c.lemma)),
+            verb: cue.map_or(0, |c| verb_code(c.strength, c.form)),
+            class: class(&lower, kind, capitalized),
+        }
+    }
+}
+
+thread_local! {
+    /// The forms this thread has described: lower-casing and the lexicon's
+    /// lookups cost more than the rest of a token's features, and the same
+    /// words make most of every article.
+    static DESCRIBED: RefCell<Memo<Described, BuildHasherDefault<FxHasher>>> = RefCell::default();
+}
+
+/// `form` described, from the memo when it was met before as the same kind of token.
+fn describe(form: &str, kind: TokenKind) -> Described {
+    let known = DESCRIBED.with_borrow_mut(|memo| memo.get(form, |form| Described::new(form, kind)));
+    if known.kind == kind { known } else { Described::new(form, kind) }
 }
 
 /// An article ready for feature extraction.
@@ -358,28 +404,24 @@ impl Article {
             .iter()
             .enumerate()
             .map(|(i, token)| {
-                let form = token.span.of(text);
-                let lower = lowercase(form);
-                let capitalized = form.chars().next().is_some_and(char::is_uppercase);
-                let cue = lexicon::cue_word(&lower).filter(|_| token.kind == TokenKind::Word);
+                let described = describe(token.span.of(text), token.kind);
                 let quoting = match region_of[i].map(|r| regions[r as usize]) {
                     Some(r) if r.open == i => Quoting::Opening,
                     Some(r) if r.close == i => Quoting::Closing,
                     Some(_) => Quoting::Inside,
                     None => Quoting::Outside,
                 };
-                let mut class = class(&lower, token.kind, capitalized);
-                if class == Class::OtherMark && quoting == Quoting::Opening {
-                    class = Class::OpenMark;
-                } else if class == Class::OtherMark && quoting == Quoting::Closing {
-                    class = Class::CloseMark;
-                }
+                let class = match (described.class, quoting) {
+                    (Class::OtherMark, Quoting::Opening) => Class::OpenMark,
+                    (Class::OtherMark, Quoting::Closing) => Class::CloseMark,
+                    (class, _) => class,
+                };
                 TokenInfo {
-                    word: hash(&lower),
-                    shape: shape(form),
-                    suffix: suffix(&lower),
-                    lemma: cue.map_or(0, |c| hash(c.lemma)),
-                    verb: cue.map_or(0, |c| verb_code(c.strength, c.form)),
+                    word: described.word,
+                    shape: described.shape,
+                    suffix: described.suffix,
+                    lemma: described.lemma,
+                    verb: described.verb,
                     class,
                     quoting,
                     mention: mention_of[i],
