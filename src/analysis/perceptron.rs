@@ -1,7 +1,8 @@
 //! What Lede's two trained taggers (entities, quotes) share: a weight table
 //! of `2^bits` rows of one i16 per label, addressed by the top bits of a
-//! feature hash, with the label transition scores; its on-disk form; and the
-//! fixed-seed shuffle their training uses.
+//! feature hash, with the label transition scores; its on-disk form; Viterbi
+//! decoding under the BIO constraint, both taggers' label coding; and, in
+//! [`learn`], the averaged perceptron that trains them.
 //!
 //! On disk only the rows that are not all zero are stored, after a bitmap
 //! that says which they are, so a file stays small while a lookup at run
@@ -9,6 +10,8 @@
 //! (little-endian): bits (u8), the float value of one quantum (f32),
 //! `(L + 1) * L` transitions (i16), the row bitmap (`2^bits / 8` bytes), the
 //! stored rows.
+
+pub mod learn;
 
 pub const MIN_BITS: u8 = 10;
 pub const MAX_BITS: u8 = 24;
@@ -142,6 +145,96 @@ pub fn encode_table<const L: usize>(table: &FloatTable<L>, prune: f32, out: &mut
     }
 }
 
+/// A BIO label: 0 is O (outside), an odd label `b` begins a stretch of its
+/// kind and `b + 1` continues it.
+pub trait Bio: Copy + Eq {
+    fn index(self) -> u8;
+    fn from_index(index: u8) -> Self;
+}
+
+impl Bio for u8 {
+    fn index(self) -> u8 {
+        self
+    }
+
+    fn from_index(index: u8) -> Self {
+        index
+    }
+}
+
+/// Whether label `l` may follow `prev` (`None`: at a sequence's start): an
+/// I- label only continues its own B- or I- label.
+pub fn may_follow(prev: Option<u8>, l: u8) -> bool {
+    l == 0 || l % 2 == 1 || prev.is_some_and(|p| p == l || p + 1 == l)
+}
+
+/// Viterbi decoding over `L` BIO labels, its back-pointer table kept
+/// between sequences.
+#[derive(Default)]
+pub struct Decoder<const L: usize> {
+    back: Vec<[u8; L]>,
+}
+
+impl<const L: usize> Decoder<L> {
+    /// The best label sequence under [`may_follow`]; `transitions[0]` scores
+    /// starting with each label, `transitions[1 + p]` following label `p`.
+    /// Of equal scores the lower label wins, so answers never depend on order.
+    pub fn decode<T: Bio>(&mut self, emissions: &[[i32; L]], transitions: &[[i32; L]], out: &mut Vec<T>) {
+        out.clear();
+        self.back.clear();
+        let Some(first) = emissions.first() else { return };
+        const FORBIDDEN: i64 = i64::MIN / 4;
+        let mut best = [FORBIDDEN; L];
+        for (l, score) in best.iter_mut().enumerate() {
+            if may_follow(None, l as u8) {
+                *score = i64::from(first[l]) + i64::from(transitions[0][l]);
+            }
+        }
+        self.back.push([0; L]);
+        for row in &emissions[1..] {
+            let mut next = [FORBIDDEN; L];
+            let mut from = [0u8; L];
+            let mut consider = |l: usize, p: usize| {
+                let via = best[p] + i64::from(transitions[p + 1][l]);
+                if via > next[l] {
+                    next[l] = via;
+                    from[l] = p as u8;
+                }
+            };
+            for l in 0..L {
+                if may_follow(None, l as u8) {
+                    (0..L).for_each(|p| consider(l, p));
+                } else {
+                    consider(l, l - 1);
+                    consider(l, l);
+                }
+            }
+            for (score, &emission) in next.iter_mut().zip(row) {
+                *score += i64::from(emission);
+            }
+            best = next;
+            self.back.push(from);
+        }
+        let mut label = (0..L).max_by_key(|&l| (best[l], std::cmp::Reverse(l))).unwrap_or(0) as u8;
+        out.resize(emissions.len(), T::from_index(0));
+        for i in (0..emissions.len()).rev() {
+            out[i] = T::from_index(label);
+            label = self.back[i][usize::from(label)];
+        }
+    }
+}
+
+/// How much better `label` scores than the best other label allowed after
+/// `prev`, given the token's emission `row`.
+pub fn margin<const L: usize, T: Bio>(row: &[i32; L], transitions: &[[i32; L]], prev: Option<T>, label: T) -> i32 {
+    let prev = prev.map(T::index);
+    let from_prev = &transitions[prev.map_or(0, |p| usize::from(p) + 1)];
+    let score = |l: usize| row[l] + from_prev[l];
+    let label = usize::from(label.index());
+    let other = (0..L).filter(|&l| l != label && may_follow(prev, l as u8)).map(score).max();
+    score(label) - other.unwrap_or(0)
+}
+
 /// xorshift64*: a fixed-seed shuffle, the same on every machine.
 pub struct Shuffle(pub u64);
 
@@ -202,6 +295,30 @@ mod tests {
         assert!(Reader::new(&bytes[..bytes.len() - 1]).table::<L>().is_none());
         assert!(Reader::new(&[MAX_BITS + 1]).table::<L>().is_none());
         assert!(Reader::new(&[]).table::<L>().is_none());
+    }
+
+    #[test]
+    fn viterbi_keeps_to_bio_and_takes_the_best_path() {
+        // Token 1 prefers I-CONTENT (4), which may not follow B-SOURCE: the
+        // best allowed path starts a content stretch there instead.
+        let mut emissions = [[0; L]; 3];
+        emissions[0][1] = 5;
+        emissions[1][4] = 4;
+        emissions[1][3] = 3;
+        emissions[2][4] = 2;
+        let mut out: Vec<u8> = Vec::new();
+        Decoder::default().decode(&emissions, &[[0; L]; L + 1], &mut out);
+        assert_eq!(out, [1, 3, 4]);
+        assert!(!may_follow(None, 2) && !may_follow(Some(1), 4) && may_follow(Some(3), 4) && may_follow(Some(4), 4));
+    }
+
+    #[test]
+    fn a_margin_is_over_the_best_allowed_other_label() {
+        let row = [1, 9, 20, 2, 0];
+        // After O, I-SOURCE (20) is not allowed: B-SOURCE wins by 9 - 2.
+        assert_eq!(margin(&row, &[[0; L]; L + 1], Some(0u8), 1u8), 7);
+        // After B-SOURCE it is, and beats B-SOURCE by 11.
+        assert_eq!(margin(&row, &[[0; L]; L + 1], Some(1u8), 1u8), -11);
     }
 
     #[test]

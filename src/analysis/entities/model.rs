@@ -14,6 +14,7 @@ mod weights;
 
 use super::gazetteer::KeyHasher;
 use crate::analysis::memo::Memo;
+use crate::analysis::perceptron::{self, Bio, Decoder, margin};
 use crate::analysis::segment::Segmentation;
 use crate::analysis::text::Span;
 use crate::analysis::{AnalysisError, Budget};
@@ -157,7 +158,17 @@ impl Label {
     /// Whether this label may follow `prev` (`None` at a sentence start):
     /// an I- label only continues its own class.
     fn may_follow(self, prev: Option<Label>) -> bool {
-        !self.is_inside() || prev.is_some_and(|p| p.0 != 0 && p.class_slot() == self.class_slot())
+        perceptron::may_follow(prev.map(|p| p.0), self.0)
+    }
+}
+
+impl Bio for Label {
+    fn index(self) -> u8 {
+        self.0
+    }
+
+    fn from_index(index: u8) -> Self {
+        Label(index)
     }
 }
 
@@ -193,77 +204,6 @@ fn mentions(labels: &[Label]) -> Vec<(Range<usize>, NerClass)> {
 /// Emission scores of one sentence, one row of [`LABELS`] per token.
 type Scores = Vec<[i32; LABELS]>;
 
-/// Viterbi decoding, with its back-pointer table kept between sentences.
-#[derive(Default)]
-struct Decoder {
-    back: Vec<[u8; LABELS]>,
-}
-
-/// O and the B- labels, which may follow any label.
-const OPENING: [usize; 5] = [0, 1, 3, 5, 7];
-/// The I- labels.
-const INSIDE: [usize; 4] = [2, 4, 6, 8];
-
-impl Decoder {
-    /// The best label sequence under the BIO constraints; `transitions[0]`
-    /// are the scores of starting a sentence, `transitions[1 + p]` of
-    /// following label `p`.
-    fn decode(&mut self, emissions: &[[i32; LABELS]], transitions: &[[i32; LABELS]], out: &mut Vec<Label>) {
-        out.clear();
-        self.back.clear();
-        let Some(first) = emissions.first() else { return };
-        const FORBIDDEN: i64 = i64::MIN / 4;
-        let mut best = [FORBIDDEN; LABELS];
-        for (l, score) in best.iter_mut().enumerate() {
-            if Label(l as u8).may_follow(None) {
-                *score = i64::from(first[l]) + i64::from(transitions[0][l]);
-            }
-        }
-        self.back.push([0; LABELS]);
-        for row in &emissions[1..] {
-            let mut next = [FORBIDDEN; LABELS];
-            let mut from = [0u8; LABELS];
-            let mut consider = |l: usize, p: usize| {
-                let via = best[p] + i64::from(transitions[p + 1][l]);
-                if via > next[l] {
-                    next[l] = via;
-                    from[l] = p as u8;
-                }
-            };
-            for l in OPENING {
-                (0..LABELS).for_each(|p| consider(l, p));
-            }
-            // An I- label only continues the B- or I- label of its class.
-            for l in INSIDE {
-                consider(l, l - 1);
-                consider(l, l);
-            }
-            for (score, &emission) in next.iter_mut().zip(row) {
-                *score += i64::from(emission);
-            }
-            best = next;
-            self.back.push(from);
-        }
-        let mut label = (0..LABELS).max_by_key(|&l| (best[l], std::cmp::Reverse(l))).unwrap_or(0) as u8;
-        out.resize(emissions.len(), Label::OUTSIDE);
-        for i in (0..emissions.len()).rev() {
-            out[i] = Label(label);
-            label = self.back[i][usize::from(label)];
-        }
-    }
-}
-
-/// How much better `label` scores than the best other label allowed after
-/// `prev`, given the token's emission `row`.
-fn local_margin(row: &[i32; LABELS], transitions: &[[i32; LABELS]], prev: Option<Label>, label: Label) -> i32 {
-    let from_prev = &transitions[prev.map_or(0, |p| usize::from(p.0) + 1)];
-    let score = |l: usize| row[l] + from_prev[l];
-    // Any O or B- label, and the I- label of `prev`'s class.
-    let continued = prev.and_then(Label::class).map(|c| usize::from(Label::inside(c).0));
-    let other = OPENING.into_iter().chain(continued).filter(|&l| l != usize::from(label.0)).map(score).max();
-    score(usize::from(label.0)) - other.unwrap_or(0)
-}
-
 /// Labels for every token of a document, and for each the margin of its
 /// label's score over the best other label (in perceptron units).
 struct Tagged {
@@ -276,7 +216,7 @@ struct Tagged {
 struct Scratch {
     scores: Scores,
     labels: Vec<Label>,
-    decoder: Decoder,
+    decoder: Decoder<LABELS>,
 }
 
 impl Model {
@@ -351,7 +291,7 @@ impl Model {
                 let mut prev = None;
                 for ((i, &label), row) in range.clone().zip(&scratch.labels).zip(&scratch.scores) {
                     tagged.labels[i] = label;
-                    tagged.margins[i] = local_margin(row, transitions, prev, label) as f32 * stage.unit();
+                    tagged.margins[i] = margin(row, transitions, prev, label) as f32 * stage.unit();
                     prev = Some(label);
                 }
             }
@@ -374,9 +314,7 @@ mod tests {
 
     #[test]
     fn labels_know_their_class() {
-        assert!(OPENING.iter().all(|&l| !Label(l as u8).is_inside()));
-        assert!(INSIDE.iter().all(|&l| Label(l as u8).is_inside()));
-        assert_eq!(OPENING.len() + INSIDE.len(), LABELS);
+        assert_eq!((0..LABELS as u8).filter(|&l| Label(l).is_inside()).count(), CLASSES.len());
         assert_eq!(Label::begin(NerClass::Location).class(), Some(NerClass::Location));
         assert!(Label::inside(NerClass::Misc).is_inside() && !Label::begin(NerClass::Misc).is_inside());
         assert_eq!(Label::OUTSIDE.class(), None);
@@ -429,7 +367,7 @@ mod tests {
         emissions[0][usize::from(Label::begin(NerClass::Location).0)] = 5;
         emissions[1][usize::from(Label::inside(NerClass::Person).0)] = 4;
         emissions[1][usize::from(Label::inside(NerClass::Location).0)] = 3;
-        let mut out = Vec::new();
+        let mut out: Vec<Label> = Vec::new();
         Decoder::default().decode(&emissions, &[[0; LABELS]; LABELS + 1], &mut out);
         assert_eq!(out, [Label::begin(NerClass::Location), Label::inside(NerClass::Location)]);
     }

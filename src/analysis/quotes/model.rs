@@ -18,7 +18,7 @@ mod features;
 pub mod train;
 mod weights;
 
-use crate::analysis::perceptron::Table;
+use crate::analysis::perceptron::{Decoder, Table, margin};
 use crate::analysis::{AnalysisError, Budget};
 pub(super) use features::Article;
 use features::{Cue, Origin};
@@ -84,69 +84,15 @@ pub(super) fn embedded() -> Option<&'static Model> {
     MODEL.as_ref()
 }
 
-/// Whether label `l` may follow `prev` (`None`: at the start): an I- label
-/// (even, not 0) only continues its own B- or I- label.
-fn may_follow(prev: Option<u8>, l: u8) -> bool {
-    l == 0 || l % 2 == 1 || prev.is_some_and(|p| p == l || p + 1 == l)
-}
-
-/// Viterbi decoding under [`may_follow`]; `transitions[0]` scores starting
-/// with each label, `transitions[1 + p]` following label `p`.
-pub(super) fn decode<const L: usize>(emissions: &[[i32; L]], transitions: &[[i32; L]], out: &mut Vec<u8>) {
-    out.clear();
-    let Some(first) = emissions.first() else { return };
-    const FORBIDDEN: i64 = i64::MIN / 4;
-    let mut best = [FORBIDDEN; L];
-    for (l, score) in best.iter_mut().enumerate() {
-        if may_follow(None, l as u8) {
-            *score = i64::from(first[l]) + i64::from(transitions[0][l]);
-        }
-    }
-    let mut back: Vec<[u8; L]> = Vec::with_capacity(emissions.len());
-    back.push([0; L]);
-    for row in &emissions[1..] {
-        let mut next = [FORBIDDEN; L];
-        let mut from = [0u8; L];
-        for l in 0..L {
-            for p in 0..L {
-                if best[p] == FORBIDDEN || !may_follow(Some(p as u8), l as u8) {
-                    continue;
-                }
-                let via = best[p] + i64::from(transitions[p + 1][l]);
-                if via > next[l] {
-                    next[l] = via;
-                    from[l] = p as u8;
-                }
-            }
-            if next[l] > FORBIDDEN {
-                next[l] += i64::from(row[l]);
-            }
-        }
-        best = next;
-        back.push(from);
-    }
-    let mut label = (0..L).max_by_key(|&l| (best[l], std::cmp::Reverse(l))).unwrap_or(0) as u8;
-    out.resize(emissions.len(), 0);
-    for i in (0..emissions.len()).rev() {
-        out[i] = label;
-        label = back[i][usize::from(label)];
-    }
-}
-
 /// For each token, how much better its label scores than the best other
 /// label allowed after the previous one.
 fn margins<const L: usize>(emissions: &[[i32; L]], transitions: &[[i32; L]], labels: &[u8], unit: f32) -> Vec<f32> {
-    let mut prev = None;
+    let prev = std::iter::once(None).chain(labels.iter().copied().map(Some));
     labels
         .iter()
         .zip(emissions)
-        .map(|(&label, row)| {
-            let from = &transitions[prev.map_or(0, |p: u8| usize::from(p) + 1)];
-            let score = |l: usize| row[l] + from[l];
-            let other = (0..L).filter(|&l| l != usize::from(label) && may_follow(prev, l as u8)).map(score).max();
-            prev = Some(label);
-            (score(usize::from(label)) - other.unwrap_or(0)) as f32 * unit
-        })
+        .zip(prev)
+        .map(|((&l, row), prev)| margin(row, transitions, prev, l) as f32 * unit)
         .collect()
 }
 
@@ -183,7 +129,7 @@ impl Model {
         let mut cues = Cues { cues: Vec::new(), mask: vec![false; article.len()] };
         // Per token: how much better B-CUE scores than O alone.
         let mut lean = vec![f32::NEG_INFINITY; article.len()];
-        let (mut emissions, mut labels) = (Vec::new(), Vec::new());
+        let (mut emissions, mut labels, mut decoder) = (Vec::new(), Vec::new(), Decoder::default());
         for (s, range) in article.sentences.iter().enumerate() {
             budget.check_every(s, 64)?;
             emissions.clear();
@@ -193,7 +139,7 @@ impl Model {
                 lean[i] = (row[1] - row[0]) as f32 * table.unit();
                 emissions.push(row);
             }
-            decode(&emissions, table.transitions(), &mut labels);
+            decoder.decode(&emissions, table.transitions(), &mut labels);
             if labels.iter().all(|&l| l == OUTSIDE) {
                 continue;
             }
@@ -226,7 +172,7 @@ impl Model {
         let margin = cue.margin;
         let cue = &cue.range;
         let mut labels = Vec::new();
-        decode(&emissions, self.weights.spans.transitions(), &mut labels);
+        Decoder::default().decode(&emissions, self.weights.spans.transitions(), &mut labels);
         let margins = margins(&emissions, self.weights.spans.transitions(), &labels, self.weights.spans.unit());
         let found = chunks(&labels, window.start);
         let content: Vec<Range<usize>> =

@@ -9,11 +9,9 @@
 
 use super::features::{Document, History, describe};
 use super::weights::{self, FloatStage, Model};
-use crate::analysis::perceptron::Shuffle;
-
-/// Transition scores: from the start (row 0) or from label `p` (row `1 + p`).
-type Transitions<T> = [[T; LABELS]; LABELS + 1];
-use super::{CLASSES, Decoder, LABELS, Label, NerClass, Word, Words, mentions};
+use super::{CLASSES, LABELS, Label, NerClass, Word, Words, mentions};
+use crate::analysis::perceptron::learn::{Learner, Prepared};
+use crate::analysis::perceptron::{Decoder, Shuffle};
 use crate::analysis::{Budget, lexicon};
 use std::io::{self, Write};
 use std::ops::Range;
@@ -232,114 +230,21 @@ fn parse_tag(tag: &str, prev: Option<Label>) -> Label {
     if inside && label.may_follow(prev) { label } else { Label::begin(class) }
 }
 
-/// The features of every token of a document, as rows of a weight table.
-struct Prepared {
-    /// Where each token's features start in `features`; one more entry than tokens.
-    offsets: Vec<u32>,
-    features: Vec<u32>,
-}
-
-impl Prepared {
-    fn new(doc: &Document, history: Option<&History>, bits: u8) -> Prepared {
-        let mut offsets = vec![0u32; doc.len() + 1];
-        let mut features = Vec::new();
-        for (s, range) in doc.sentences().iter().enumerate() {
-            for i in range.clone() {
-                doc.features(s, i, history, |h| features.push((h >> (64 - u32::from(bits))) as u32));
-                offsets[i + 1] = features.len() as u32;
-            }
+/// The features of every token of a document; tokens outside every
+/// sentence have none.
+fn prepare(doc: &Document, history: Option<&History>, bits: u8) -> Prepared {
+    let mut prepared = Prepared::new(bits);
+    let mut next = 0;
+    for (s, range) in doc.sentences().iter().enumerate() {
+        (next..range.start).for_each(|_| prepared.end_token());
+        for i in range.clone() {
+            doc.features(s, i, history, |h| prepared.push(h));
+            prepared.end_token();
         }
-        // Tokens outside every sentence have no features.
-        for i in 1..offsets.len() {
-            offsets[i] = offsets[i].max(offsets[i - 1]);
-        }
-        Prepared { offsets, features }
+        next = range.end;
     }
-
-    fn of(&self, i: usize) -> &[u32] {
-        &self.features[self.offsets[i] as usize..self.offsets[i + 1] as usize]
-    }
-}
-
-/// An averaged perceptron: current weights, and the running sums that give
-/// the average without touching every weight at every step.
-struct Perceptron {
-    weights: Vec<i32>,
-    sums: Vec<i64>,
-    transitions: Transitions<i32>,
-    transition_sums: Transitions<i64>,
-    step: i64,
-}
-
-impl Perceptron {
-    fn new(bits: u8) -> Perceptron {
-        let size = (1usize << bits) * LABELS;
-        Perceptron {
-            weights: vec![0; size],
-            sums: vec![0; size],
-            transitions: [[0; LABELS]; LABELS + 1],
-            transition_sums: [[0; LABELS]; LABELS + 1],
-            step: 1,
-        }
-    }
-
-    fn emissions(&self, prepared: &Prepared, range: Range<usize>, out: &mut Vec<[i32; LABELS]>) {
-        out.clear();
-        for i in range {
-            let mut row = [0i32; LABELS];
-            for &f in prepared.of(i) {
-                let at = f as usize * LABELS;
-                for (score, &w) in row.iter_mut().zip(&self.weights[at..at + LABELS]) {
-                    *score += w;
-                }
-            }
-            out.push(row);
-        }
-    }
-
-    fn update(&mut self, prepared: &Prepared, range: Range<usize>, gold: &[Label], guess: &[Label]) {
-        let mut prev: Option<(Label, Label)> = None;
-        for ((i, &g), &p) in range.zip(gold).zip(guess) {
-            if g != p {
-                for &f in prepared.of(i) {
-                    let at = f as usize * LABELS;
-                    self.bump(at + usize::from(g.0), 1);
-                    self.bump(at + usize::from(p.0), -1);
-                }
-            }
-            let from = |l: Option<Label>| l.map_or(0, |l| usize::from(l.0) + 1);
-            let (gold_prev, guess_prev) = (prev.map(|x| x.0), prev.map(|x| x.1));
-            if (gold_prev, g) != (guess_prev, p) {
-                self.bump_transition(from(gold_prev), g, 1);
-                self.bump_transition(from(guess_prev), p, -1);
-            }
-            prev = Some((g, p));
-        }
-    }
-
-    fn bump(&mut self, at: usize, delta: i32) {
-        self.weights[at] += delta;
-        self.sums[at] += self.step * i64::from(delta);
-    }
-
-    fn bump_transition(&mut self, from: usize, to: Label, delta: i32) {
-        self.transitions[from][usize::from(to.0)] += delta;
-        self.transition_sums[from][usize::from(to.0)] += self.step * i64::from(delta);
-    }
-
-    /// The averaged weights.
-    fn average(&self, bits: u8) -> FloatStage {
-        let step = self.step as f64;
-        let avg = |w: i32, sum: i64| (f64::from(w) - sum as f64 / step) as f32;
-        let weights = self.weights.iter().zip(&self.sums).map(|(&w, &s)| avg(w, s)).collect();
-        let mut transitions = vec![[0.0; LABELS]; LABELS + 1];
-        for (row, (w, s)) in transitions.iter_mut().zip(self.transitions.iter().zip(&self.transition_sums)) {
-            for (t, (&w, &s)) in row.iter_mut().zip(w.iter().zip(s)) {
-                *t = avg(w, s);
-            }
-        }
-        FloatStage { bits, weights, transitions }
-    }
+    (next..doc.len()).for_each(|_| prepared.end_token());
+    prepared
 }
 
 struct Trainer<'a> {
@@ -364,7 +269,7 @@ impl Trainer<'_> {
             .map(|&d| {
                 let doc = self.docs[d].document();
                 let history = guesses.map(|g| doc.history(g[d].clone()));
-                Prepared::new(&doc, history.as_ref(), bits)
+                prepare(&doc, history.as_ref(), bits)
             })
             .collect();
         let mut order: Vec<(usize, usize)> = subset
@@ -373,7 +278,7 @@ impl Trainer<'_> {
             .flat_map(|(k, &d)| (0..self.docs[d].sentences.len()).map(move |s| (k, s)))
             .collect();
         let mut rng = Shuffle(self.config.seed ^ (before.len() as u64 + 1).wrapping_mul(0x9e37_79b9));
-        let mut learner = Perceptron::new(bits);
+        let mut learner = Learner::<LABELS>::new(bits);
         let (mut scores, mut guess, mut decoder) = (Vec::new(), Vec::new(), Decoder::default());
         for epoch in 1..=self.config.epochs {
             rng.shuffle(&mut order);
@@ -382,18 +287,18 @@ impl Trainer<'_> {
                 let sample = &self.docs[subset[k]];
                 let range = sample.sentences[s].clone();
                 learner.emissions(&prepared[k], range.clone(), &mut scores);
-                decoder.decode(&scores, &learner.transitions, &mut guess);
+                decoder.decode(&scores, learner.transitions(), &mut guess);
                 let gold = &sample.labels[range.clone()];
                 if gold != guess.as_slice() {
                     wrong += 1;
                     learner.update(&prepared[k], range, gold, &guess);
                 }
-                learner.step += 1;
+                learner.next_step();
             }
             write!(log, "stage {} epoch {epoch}: {wrong} of {} sentences wrong", before.len() + 1, order.len())?;
             if !self.dev.is_empty() && (guesses.is_some() || subset.len() == self.docs.len()) {
                 let mut stages: Vec<&FloatStage> = before.iter().collect();
-                let current = learner.average(bits);
+                let current = learner.average();
                 stages.push(&current);
                 for dev in self.dev {
                     write!(log, "; dev {}", evaluate(&stages, dev, self.config.prune))?;
@@ -401,7 +306,7 @@ impl Trainer<'_> {
             }
             writeln!(log)?;
         }
-        Ok(learner.average(bits))
+        Ok(learner.average())
     }
 
     /// First-stage labels for every training document, each from a model

@@ -15,8 +15,9 @@
 use super::super::{attribution, marks};
 use super::features::{Article, Cue, Origin};
 use super::weights::{self, Weights};
-use super::{Attribution, CUE_LABELS, EVIDENCE, Model, SPAN_LABELS, decode};
-use crate::analysis::perceptron::{FloatTable, Shuffle};
+use super::{Attribution, CUE_LABELS, EVIDENCE, Model, SPAN_LABELS};
+use crate::analysis::perceptron::learn::{Learner, Prepared};
+use crate::analysis::perceptron::{Decoder, FloatTable, Shuffle};
 use crate::analysis::segment::{self, TokenKind};
 use crate::analysis::text::Span;
 use crate::analysis::{Budget, entities};
@@ -454,27 +455,6 @@ fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     if union == 0 { 0.0 } else { shared as f64 / union as f64 }
 }
 
-/// The features of a sequence, as rows of a weight table.
-struct Prepared {
-    /// Where each token's features start in `features`; one more entry than tokens.
-    offsets: Vec<u32>,
-    features: Vec<u32>,
-}
-
-impl Prepared {
-    fn of(&self, i: usize) -> &[u32] {
-        &self.features[self.offsets[i] as usize..self.offsets[i + 1] as usize]
-    }
-
-    fn len(&self) -> usize {
-        self.offsets.len() - 1
-    }
-}
-
-fn row(h: u64, bits: u8) -> u32 {
-    (h >> (64 - u32::from(bits))) as u32
-}
-
 /// One cue's window, its features and gold labels.
 struct SpanSample {
     prepared: Prepared,
@@ -485,124 +465,15 @@ struct SpanSample {
 
 impl SpanSample {
     fn new(article: &Article, cue: &Cue, window: Range<usize>, labels: Vec<u8>, mask: &[bool], bits: u8) -> Self {
-        let mut per_token: Vec<Vec<u32>> = vec![Vec::new(); window.len()];
-        article.span_features(cue, &window, mask, |t, h| per_token[t - window.start].push(row(h, bits)));
-        let mut offsets = vec![0u32];
-        let mut features = Vec::new();
-        for f in per_token {
-            features.extend(f);
-            offsets.push(features.len() as u32);
+        let mut per_token: Vec<Vec<u64>> = vec![Vec::new(); window.len()];
+        article.span_features(cue, &window, mask, |t, h| per_token[t - window.start].push(h));
+        let mut prepared = Prepared::new(bits);
+        for features in per_token {
+            features.into_iter().for_each(|h| prepared.push(h));
+            prepared.end_token();
         }
-        SpanSample {
-            prepared: Prepared { offsets, features },
-            labels,
-            cue: cue.range.start - window.start..cue.range.end - window.start,
-        }
+        SpanSample { prepared, labels, cue: cue.range.start - window.start..cue.range.end - window.start }
     }
-}
-
-/// An averaged perceptron over `L` labels.
-struct Perceptron<const L: usize> {
-    bits: u8,
-    weights: Vec<i32>,
-    sums: Vec<i64>,
-    transitions: Vec<[i32; L]>,
-    transition_sums: Vec<[i64; L]>,
-    step: i64,
-}
-
-impl<const L: usize> Perceptron<L> {
-    fn new(bits: u8) -> Self {
-        let size = (1usize << bits) * L;
-        Perceptron {
-            bits,
-            weights: vec![0; size],
-            sums: vec![0; size],
-            transitions: vec![[0; L]; L + 1],
-            transition_sums: vec![[0; L]; L + 1],
-            step: 1,
-        }
-    }
-
-    fn emissions(&self, prepared: &Prepared, forced_outside: &Range<usize>, out: &mut Vec<[i32; L]>) {
-        out.clear();
-        for i in 0..prepared.len() {
-            let mut row = [0i32; L];
-            for &f in prepared.of(i) {
-                let at = f as usize * L;
-                for (score, &w) in row.iter_mut().zip(&self.weights[at..at + L]) {
-                    *score += w;
-                }
-            }
-            if forced_outside.contains(&i) {
-                row[1..].fill(i32::MIN / 64);
-            }
-            out.push(row);
-        }
-    }
-
-    /// One perceptron step on a sequence; whether the guess was wrong.
-    fn learn(
-        &mut self,
-        prepared: &Prepared,
-        gold: &[u8],
-        forced_outside: &Range<usize>,
-        scratch: &mut Scratch<L>,
-    ) -> bool {
-        self.emissions(prepared, forced_outside, &mut scratch.scores);
-        decode(&scratch.scores, &self.transitions, &mut scratch.guess);
-        let wrong = gold != scratch.guess.as_slice();
-        if wrong {
-            let mut prev: Option<(u8, u8)> = None;
-            for (i, (&g, &p)) in gold.iter().zip(&scratch.guess).enumerate() {
-                if g != p {
-                    for &f in prepared.of(i) {
-                        let at = f as usize * L;
-                        self.bump(at + usize::from(g), 1);
-                        self.bump(at + usize::from(p), -1);
-                    }
-                }
-                let from = |l: Option<u8>| l.map_or(0, |l| usize::from(l) + 1);
-                let (gold_prev, guess_prev) = (prev.map(|x| x.0), prev.map(|x| x.1));
-                if (gold_prev, g) != (guess_prev, p) {
-                    self.bump_transition(from(gold_prev), g, 1);
-                    self.bump_transition(from(guess_prev), p, -1);
-                }
-                prev = Some((g, p));
-            }
-        }
-        self.step += 1;
-        wrong
-    }
-
-    fn bump(&mut self, at: usize, delta: i32) {
-        self.weights[at] += delta;
-        self.sums[at] += self.step * i64::from(delta);
-    }
-
-    fn bump_transition(&mut self, from: usize, to: u8, delta: i32) {
-        self.transitions[from][usize::from(to)] += delta;
-        self.transition_sums[from][usize::from(to)] += self.step * i64::from(delta);
-    }
-
-    fn average(&self) -> FloatTable<L> {
-        let step = self.step as f64;
-        let avg = |w: i32, sum: i64| (f64::from(w) - sum as f64 / step) as f32;
-        let weights = self.weights.iter().zip(&self.sums).map(|(&w, &s)| avg(w, s)).collect();
-        let transitions = self
-            .transitions
-            .iter()
-            .zip(&self.transition_sums)
-            .map(|(w, s)| std::array::from_fn(|l| avg(w[l], s[l])))
-            .collect();
-        FloatTable { bits: self.bits, weights, transitions }
-    }
-}
-
-#[derive(Default)]
-struct Scratch<const L: usize> {
-    scores: Vec<[i32; L]>,
-    guess: Vec<u8>,
 }
 
 struct Trainer<'a> {
@@ -618,13 +489,12 @@ impl Trainer<'_> {
         for &d in subset {
             let doc = &self.docs[d];
             for (s, range) in doc.article.sentences.iter().enumerate() {
-                let mut offsets = vec![0u32];
-                let mut features = Vec::new();
+                let mut prepared = Prepared::new(bits);
                 for i in range.clone() {
-                    doc.article.cue_features(s, i, |h| features.push(row(h, bits)));
-                    offsets.push(features.len() as u32);
+                    doc.article.cue_features(s, i, |h| prepared.push(h));
+                    prepared.end_token();
                 }
-                sequences.push((Prepared { offsets, features }, &doc.cue_labels[range.clone()]));
+                sequences.push((prepared, &doc.cue_labels[range.clone()]));
             }
         }
         let items: Vec<(&Prepared, &[u8], Range<usize>)> = sequences.iter().map(|(p, l)| (p, *l, 0..0)).collect();
@@ -652,17 +522,27 @@ impl Trainer<'_> {
         items: &[(&Prepared, &[u8], Range<usize>)],
         log: &mut dyn Write,
     ) -> io::Result<FloatTable<L>> {
-        let mut learner = Perceptron::<L>::new(self.config.bits);
+        let mut learner = Learner::<L>::new(self.config.bits);
         let mut order: Vec<usize> = (0..items.len()).collect();
         let mut rng = Shuffle(self.config.seed ^ (L as u64).wrapping_mul(0x9e37_79b9));
-        let mut scratch = Scratch::default();
+        let (mut scores, mut guess, mut decoder) = (Vec::new(), Vec::new(), Decoder::default());
         for epoch in 1..=self.config.epochs {
             rng.shuffle(&mut order);
-            let wrong = order.iter().filter(|&&k| {
-                let (prepared, gold, forced) = &items[k];
-                learner.learn(prepared, gold, forced, &mut scratch)
-            });
-            let wrong = wrong.count();
+            let mut wrong = 0usize;
+            for &k in &order {
+                let (prepared, gold, forced_outside) = &items[k];
+                let all = 0..prepared.len();
+                learner.emissions(prepared, all.clone(), &mut scores);
+                for row in &mut scores[forced_outside.clone()] {
+                    row[1..].fill(i32::MIN / 64);
+                }
+                decoder.decode(&scores, learner.transitions(), &mut guess);
+                if *gold != guess.as_slice() {
+                    wrong += 1;
+                    learner.update(prepared, all, gold, &guess);
+                }
+                learner.next_step();
+            }
             writeln!(log, "{name} epoch {epoch}: {wrong} of {} sequences wrong", items.len())?;
         }
         Ok(learner.average())
