@@ -179,6 +179,7 @@ impl<const L: usize> Decoder<L> {
     /// The best label sequence under [`may_follow`]; `transitions[0]` scores
     /// starting with each label, `transitions[1 + p]` following label `p`.
     /// Of equal scores the lower label wins, so answers never depend on order.
+    #[inline]
     pub fn decode<T: Bio>(&mut self, emissions: &[[i32; L]], transitions: &[[i32; L]], out: &mut Vec<T>) {
         out.clear();
         self.back.clear();
@@ -201,13 +202,14 @@ impl<const L: usize> Decoder<L> {
                     from[l] = p as u8;
                 }
             };
-            for l in 0..L {
-                if may_follow(None, l as u8) {
-                    (0..L).for_each(|p| consider(l, p));
-                } else {
-                    consider(l, l - 1);
-                    consider(l, l);
-                }
+            // O and the B- labels may follow any label, an I- label only
+            // its own B- or I- label.
+            for l in std::iter::once(0).chain((1..L).step_by(2)) {
+                (0..L).for_each(|p| consider(l, p));
+            }
+            for l in (2..L).step_by(2) {
+                consider(l, l - 1);
+                consider(l, l);
             }
             for (score, &emission) in next.iter_mut().zip(row) {
                 *score += i64::from(emission);
