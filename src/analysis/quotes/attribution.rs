@@ -457,7 +457,7 @@ fn speaker_after(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Range<usize>>
     if start >= hi || !doc.is_word(start) || lexicon::is_time_word(first) {
         return None;
     }
-    if lexicon::is_pronoun(first) || matches!(first, "him" | "her" | "them" | "us" | "me") {
+    if lexicon::is_personal_pronoun(first) {
         return Some(start..start + 1);
     }
     // "said retired Air Force general Lloyd Newton", "said 9/11 widow Terry Strada".

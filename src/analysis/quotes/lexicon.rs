@@ -40,10 +40,12 @@ enum Class {
     Connector,
     NounFollower,
     LyNoun,
+    ObjectPronoun,
+    HeadPreposition,
 }
 
 /// Each class's list in `data/lexicon/en/`, in the order of [`Class`].
-const CLASSES: [&str; 11] = [
+const CLASSES: [&str; 13] = [
     "quote_takes_object",
     "quote_noun_too",
     "quote_pronouns",
@@ -55,6 +57,8 @@ const CLASSES: [&str; 11] = [
     "quote_connectors",
     "quote_noun_followers",
     "quote_ly_nouns",
+    "quote_object_pronouns",
+    "quote_head_prepositions",
 ];
 
 fn in_class(class: Class, word: &str) -> bool {
@@ -195,6 +199,16 @@ fn gerund(lemma: &str, past: &str) -> String {
 /// Personal pronouns that can speak.
 pub(super) fn is_pronoun(word: &str) -> bool {
     in_class(Class::Pronoun, word)
+}
+
+/// Personal pronouns in either case: "he", "him".
+pub(super) fn is_personal_pronoun(word: &str) -> bool {
+    is_pronoun(word) || in_class(Class::ObjectPronoun, word)
+}
+
+/// Prepositions that end a speaker phrase's head: "a spokesman for the campaign".
+pub(super) fn is_head_preposition(word: &str) -> bool {
+    in_class(Class::HeadPreposition, word)
 }
 
 pub(super) fn is_determiner(word: &str) -> bool {

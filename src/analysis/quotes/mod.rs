@@ -102,8 +102,8 @@ pub enum QuoteMethod {
     Rules,
     /// The trained attribution model, with the rules where they do better
     /// (see `MODELS.md`): on PolNeAR's dev set e2e F1 0.874 against 0.840
-    /// and indirect quotes F1 0.607 against 0.504, for about 60% more time
-    /// on a whole analysis.
+    /// and indirect quotes F1 0.607 against 0.504, for about 40 to 50% more
+    /// instructions on a whole analysis.
     Learned,
 }
 
@@ -407,7 +407,7 @@ fn head_of(speaker: Span, text: &str) -> Span {
     });
     let mut head = Span::new(speaker.start, speaker.start);
     for (k, (at, word)) in words.enumerate() {
-        if k > 0 && matches!(word, "of" | "from" | "by" | "at" | "for" | "in" | "on" | "with") {
+        if k > 0 && lexicon::is_head_preposition(word) {
             break;
         }
         head = Span::new(speaker.start + at, speaker.start + at + word.len());

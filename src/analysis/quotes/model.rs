@@ -167,12 +167,19 @@ impl Model {
 
     /// The source and content of `cue`, if it has content; `mask` marks
     /// the tokens the cue tagger took for cues.
-    fn attribution(&self, article: &Article, cue: &Cue, window: Range<usize>, mask: &[bool]) -> Option<Attribution> {
+    fn attribution(
+        &self,
+        article: &Article,
+        cue: &Cue,
+        window: Range<usize>,
+        mask: &[bool],
+        decoder: &mut Decoder<SPAN_LABELS>,
+    ) -> Option<Attribution> {
         let emissions = span_emissions(&self.weights.spans, article, cue, &window, mask);
         let margin = cue.margin;
         let cue = &cue.range;
         let mut labels = Vec::new();
-        Decoder::default().decode(&emissions, self.weights.spans.transitions(), &mut labels);
+        decoder.decode(&emissions, self.weights.spans.transitions(), &mut labels);
         let margins = margins(&emissions, self.weights.spans.transitions(), &labels, self.weights.spans.unit());
         let found = chunks(&labels, window.start);
         let content: Vec<Range<usize>> =
@@ -207,7 +214,7 @@ impl Model {
     pub fn attribute(&self, article: &Article, budget: &Budget) -> Result<Vec<Attribution>, AnalysisError> {
         let cues = self.cues(article, budget)?;
         let mut work = SPAN_WORK * article.len().max(64);
-        let mut out = Vec::new();
+        let (mut out, mut decoder) = (Vec::new(), Decoder::default());
         for (k, cue) in cues.cues.iter().enumerate() {
             budget.check_every(k, 16)?;
             if cue.origin == Origin::Candidate && cue.margin < CANDIDATE_FLOOR {
@@ -216,7 +223,7 @@ impl Model {
             let window = article.window(&cue.range);
             let Some(left) = work.checked_sub(window.len()) else { break };
             work = left;
-            out.extend(self.attribution(article, cue, window, &cues.mask));
+            out.extend(self.attribution(article, cue, window, &cues.mask, &mut decoder));
         }
         Ok(out)
     }

@@ -288,7 +288,7 @@ fn class(lower: &str, kind: TokenKind, capitalized: bool) -> Class {
         "that" => Class::That,
         "who" | "which" | "whom" | "whose" => Class::Relative,
         "according" => Class::According,
-        _ if lexicon::is_pronoun(lower) || matches!(lower, "me" | "him" | "us" | "them" | "her") => Class::Pronoun,
+        _ if lexicon::is_personal_pronoun(lower) => Class::Pronoun,
         _ if lexicon::is_determiner(lower) => Class::Determiner,
         _ if capitalized => Class::Capitalized,
         _ if lexicon::is_adverb_or_auxiliary(lower) => Class::Auxiliary,
