@@ -5,6 +5,7 @@ pub mod charset;
 pub mod entities;
 pub mod html;
 pub mod lexicon;
+mod logistic;
 mod memo;
 pub mod metadata;
 mod perceptron;

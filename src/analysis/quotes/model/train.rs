@@ -20,7 +20,7 @@ use crate::analysis::perceptron::learn::{Learner, Prepared};
 use crate::analysis::perceptron::{Decoder, FloatTable, Shuffle};
 use crate::analysis::segment::{self, TokenKind};
 use crate::analysis::text::Span;
-use crate::analysis::{Budget, entities};
+use crate::analysis::{Budget, entities, logistic};
 use serde::Deserialize;
 use std::io::{self, BufRead, Write};
 use std::ops::Range;
@@ -118,7 +118,7 @@ pub fn train(config: &TrainConfig, log: &mut dyn Write) -> io::Result<()> {
             gold.flush()?;
         }
     }
-    let calibration = fit_logistic(&evidence);
+    let calibration = calibrate(&evidence);
     let right = evidence.iter().filter(|e| e.1).count();
     writeln!(log, "held-out attributions: {} found, {right} right; calibration {calibration:?}", evidence.len())?;
     let all: Vec<usize> = (0..docs.len()).collect();
@@ -563,62 +563,16 @@ fn build(cues: &FloatTable<CUE_LABELS>, spans: &FloatTable<SPAN_LABELS>, calibra
     Model { weights: Weights::parse(&bytes).expect("encoded weights parse") }
 }
 
-/// Logistic regression of rightness on the evidence (Newton's method with a
-/// little L2 regularization, deterministic).
-fn fit_logistic(samples: &[([f32; EVIDENCE], bool)]) -> Vec<f32> {
-    const RIDGE: f64 = 1e-3;
-    let mut w = [0f64; EVIDENCE];
-    for _ in 0..30 {
-        let mut gradient = [0f64; EVIDENCE];
-        let mut hessian = [[0f64; EVIDENCE]; EVIDENCE];
-        for (x, right) in samples {
-            let x: [f64; EVIDENCE] = std::array::from_fn(|k| f64::from(x[k]));
-            let z: f64 = w.iter().zip(&x).map(|(a, b)| a * b).sum();
-            let p = 1.0 / (1.0 + (-z).exp());
-            let y = f64::from(u8::from(*right));
-            for a in 0..EVIDENCE {
-                gradient[a] += (p - y) * x[a];
-                for b in 0..EVIDENCE {
-                    hessian[a][b] += p * (1.0 - p) * x[a] * x[b];
-                }
-            }
-        }
-        for a in 0..EVIDENCE {
-            gradient[a] += RIDGE * w[a];
-            hessian[a][a] += RIDGE;
-        }
-        let Some(step) = solve(hessian, gradient) else { break };
-        for (wa, s) in w.iter_mut().zip(step) {
-            *wa -= s;
-        }
-    }
-    w.iter().map(|&x| x as f32).collect()
-}
-
-/// Solves `a x = b` by Gaussian elimination with partial pivoting.
-fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> Option<[f64; N]> {
-    for col in 0..N {
-        let pivot = (col..N).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
-        if a[pivot][col].abs() < 1e-12 {
-            return None;
-        }
-        a.swap(col, pivot);
-        b.swap(col, pivot);
-        for row in col + 1..N {
-            let factor = a[row][col] / a[col][col];
-            let pivot_row = a[col];
-            for (cell, &above) in a[row].iter_mut().zip(&pivot_row).skip(col) {
-                *cell -= factor * above;
-            }
-            b[row] -= factor * b[col];
-        }
-    }
-    let mut x = [0f64; N];
-    for row in (0..N).rev() {
-        let rest: f64 = (row + 1..N).map(|k| a[row][k] * x[k]).sum();
-        x[row] = (b[row] - rest) / a[row][row];
-    }
-    Some(x)
+/// The calibration: a logistic regression of rightness on the evidence,
+/// whose first value is the constant 1 and so carries the fit's bias.
+fn calibrate(samples: &[([f32; EVIDENCE], bool)]) -> Vec<f32> {
+    const L2: f64 = 1e-3;
+    let rows: Vec<[f32; EVIDENCE]> = samples.iter().map(|s| s.0).collect();
+    let labels: Vec<bool> = samples.iter().map(|s| s.1).collect();
+    let fitted = logistic::fit(&rows, &labels, L2);
+    let mut weights = fitted.weights.to_vec();
+    weights[0] += fitted.bias;
+    weights
 }
 
 #[cfg(test)]
@@ -685,7 +639,7 @@ mod tests {
     }
 
     #[test]
-    fn the_logistic_fit_separates_what_the_evidence_separates() {
+    fn the_calibration_separates_what_the_evidence_separates() {
         let mut samples = Vec::new();
         for k in 0..200 {
             let margin = (k % 20) as f32;
@@ -694,7 +648,7 @@ mod tests {
             evidence[1] = margin;
             samples.push((evidence, margin >= 10.0 || k % 7 == 0));
         }
-        let w = fit_logistic(&samples);
+        let w = calibrate(&samples);
         let p = |margin: f32| {
             let mut evidence = [0.0; EVIDENCE];
             evidence[0] = 1.0;

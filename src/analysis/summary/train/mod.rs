@@ -13,7 +13,6 @@
 //! Everything is deterministic: the same data and options give the same file.
 
 mod boost;
-mod logistic;
 mod ptb;
 mod rouge;
 
@@ -21,8 +20,8 @@ use super::features::{FEATURES, Features, NAMES};
 use super::scorer::Scorer;
 use super::terms::{self, Lexicon, Vocabulary};
 use super::{Role, SELECTION, Selection, Sentences, SummaryOptions};
-use crate::analysis::Budget;
 use crate::analysis::segment::{Segmentation, segment};
+use crate::analysis::{Budget, logistic};
 use rouge::{Counter, f_measures};
 use serde_json::{Value, json};
 use std::fs::File;
@@ -221,7 +220,8 @@ fn fit(articles: &[&Article], config: &TrainConfig) -> Scorer {
         rows.extend(a.body.iter().map(|&s| a.sentences.features[s]));
         labels.extend(&a.labels);
     }
-    let mut scorer = logistic::fit(&rows, &labels, config.l2);
+    let fitted = logistic::fit(&rows, &labels, config.l2);
+    let mut scorer = Scorer { bias: fitted.bias, weights: fitted.weights, trees: Vec::new() };
     if config.trees > 0 {
         let base: Vec<f32> = rows.iter().map(|r| scorer.logit(r)).collect();
         let settings = boost::Settings { trees: config.trees, depth: config.depth, rate: config.rate };

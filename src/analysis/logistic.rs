@@ -1,31 +1,36 @@
 //! L2-regularized logistic regression, fitted by Newton's method on
 //! standardized features: a few exact steps, no learning rate, no shuffling,
-//! so the same rows always give the same weights.
-
-use super::super::features::{FEATURES, Features};
-use super::super::scorer::Scorer;
+//! so the same rows always give the same weights. The summary scorer and
+//! the quote model's calibration are fitted with it.
 
 /// Newton steps at most; a fit converges in six to ten.
 const STEPS: usize = 50;
 
+/// A fitted model: the logit of a row is `bias + weights · row`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fit<const N: usize> {
+    pub bias: f32,
+    pub weights: [f32; N],
+}
+
 /// Fits weights for `rows` labelled `labels`; `l2` is the penalty on the
 /// squared standardized weights (the bias is free). A feature that never
 /// varies gets weight 0.
-pub(super) fn fit(rows: &[Features], labels: &[bool], l2: f64) -> Scorer {
+pub fn fit<const N: usize>(rows: &[[f32; N]], labels: &[bool], l2: f64) -> Fit<N> {
     let n = rows.len().max(1) as f64;
-    let mut mean = [0f64; FEATURES];
-    let mut scale = [0f64; FEATURES];
+    let mut mean = [0f64; N];
+    let mut scale = [0f64; N];
     for row in rows {
         mean.iter_mut().zip(row).for_each(|(m, &x)| *m += f64::from(x) / n);
     }
     for row in rows {
         scale.iter_mut().zip(row).zip(&mean).for_each(|((s, &x), m)| *s += (f64::from(x) - m).powi(2) / n);
     }
-    let used: Vec<usize> = (0..FEATURES).filter(|&j| scale[j] > 1e-12).collect();
+    let used: Vec<usize> = (0..N).filter(|&j| scale[j] > 1e-12).collect();
     scale.iter_mut().for_each(|s| *s = s.sqrt());
     // Column 0 is the bias; column 1 + i is feature used[i], standardized.
     let dim = used.len() + 1;
-    let design = |row: &Features, out: &mut Vec<f64>| {
+    let design = |row: &[f32; N], out: &mut Vec<f64>| {
         out.clear();
         out.push(1.0);
         out.extend(used.iter().map(|&j| (f64::from(row[j]) - mean[j]) / scale[j]));
@@ -87,14 +92,14 @@ pub(super) fn fit(rows: &[Features], labels: &[bool], l2: f64) -> Scorer {
         }
     }
     // Back to raw features: w·(x - m)/s + b = (w/s)·x + (b - Σ w m / s).
-    let mut weights = [0f32; FEATURES];
+    let mut weights = [0f32; N];
     let mut bias = beta[0];
     for (i, &j) in used.iter().enumerate() {
         let w = beta[i + 1] / scale[j];
         weights[j] = w as f32;
         bias -= w * mean[j];
     }
-    Scorer { bias: bias as f32, weights, trees: Vec::new() }
+    Fit { bias: bias as f32, weights }
 }
 
 /// Solves `a x = b` for a symmetric positive-definite `a` of which the lower
@@ -131,20 +136,20 @@ mod tests {
         let mut rows = Vec::new();
         let mut labels = Vec::new();
         for i in 0..200 {
-            let mut row = [0.5; FEATURES];
+            let mut row = [0.5; 6];
             row[0] = (i % 10) as f32;
             row[1] = ((i * 7) % 13) as f32;
             rows.push(row);
             labels.push(i % 10 >= 7 || i % 31 == 0);
         }
-        let scorer = fit(&rows, &labels, 1.0);
-        assert!(scorer.weights[0] > 0.5, "{:?}", scorer.weights);
-        assert!(scorer.weights[1].abs() < scorer.weights[0] / 5.0, "{:?}", scorer.weights);
-        assert!(scorer.weights[2..].iter().all(|&w| w == 0.0));
-        let high = scorer.logit(&rows[9]);
-        let low = scorer.logit(&rows[0]);
+        let fitted = fit(&rows, &labels, 1.0);
+        assert!(fitted.weights[0] > 0.5, "{:?}", fitted.weights);
+        assert!(fitted.weights[1].abs() < fitted.weights[0] / 5.0, "{:?}", fitted.weights);
+        assert!(fitted.weights[2..].iter().all(|&w| w == 0.0));
+        let logit = |row: &[f32; 6]| fitted.bias + fitted.weights.iter().zip(row).map(|(w, x)| w * x).sum::<f32>();
+        let (high, low) = (logit(&rows[9]), logit(&rows[0]));
         assert!(high > 0.0 && low < 0.0, "{high} {low}");
-        assert_eq!(fit(&rows, &labels, 1.0), scorer, "the fit is deterministic");
+        assert_eq!(fit(&rows, &labels, 1.0), fitted, "the fit is deterministic");
     }
 
     #[test]
