@@ -79,6 +79,22 @@ pub fn last_chars(text: &str, chars: usize) -> &str {
     }
 }
 
+/// A word's shape, as the taggers read it: each upper-case letter as 'X',
+/// other letters as 'x', digits (as `is_digit` tells them) as 'd', anything
+/// else as itself, with runs of one symbol collapsed ("McCain" → X x X x,
+/// "2,000" → d , d). Each trained tagger keeps the digit test it was trained
+/// with: the entity tagger any numeric character, the quote model ASCII digits.
+pub fn shape(token: &str, is_digit: fn(char) -> bool) -> impl Iterator<Item = char> + '_ {
+    let symbols = token.chars().map(move |c| match c {
+        c if c.is_uppercase() => 'X',
+        c if c.is_alphabetic() => 'x',
+        c if is_digit(c) => 'd',
+        c => c,
+    });
+    let mut last = None;
+    symbols.filter(move |&symbol| last.replace(symbol) != Some(symbol))
+}
+
 /// FxHash (from rustc): the analyzers' maps hold short words and small ids
 /// from one trusted text or a built-in word list, where SipHash's DoS
 /// resistance buys nothing and costs most of the time.

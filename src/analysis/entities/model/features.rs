@@ -12,6 +12,7 @@
 use super::super::gazetteer::{self, KeyMap, finish, flag, lower_key, mix};
 use super::Label;
 use crate::analysis::lexicon;
+use crate::analysis::text::shape;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -356,26 +357,9 @@ fn camel_tail(token: &str) -> Option<&str> {
     tail.chars().nth(1).is_some_and(char::is_lowercase).then_some(tail)
 }
 
-/// The shape of a token with runs collapsed: "Zakharova" -> "Xx", "1996-08-30" -> "d-d-d".
+/// The shape of a token ([`shape`]) hashed: "Zakharova" -> "Xx", "1996-08-30" -> "d-d-d".
 fn shape_of(token: &str) -> u64 {
-    let mut h = 0x7f4a_7c15u64;
-    let mut last = '\0';
-    for c in token.chars() {
-        let class = if c.is_uppercase() {
-            'X'
-        } else if c.is_alphabetic() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
-        if class != last {
-            h = mix(h, u64::from(class));
-            last = class;
-        }
-    }
-    finish(h)
+    finish(shape(token, char::is_numeric).fold(0x7f4a_7c15u64, |h, symbol| mix(h, u64::from(symbol))))
 }
 
 /// Case-folded prefixes of 2, 3, 4 letters, then suffixes of 2, 3, 4; 0 where the word is too short.

@@ -22,7 +22,7 @@ use super::super::marks::Region;
 use crate::analysis::entities::{Entity, EntityType, MentionKind};
 use crate::analysis::memo::Memo;
 use crate::analysis::segment::{Segmentation, TokenKind};
-use crate::analysis::text::{FxHasher, Span, lowercase};
+use crate::analysis::text::{FxHasher, Span, lowercase, shape};
 use std::cell::RefCell;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
@@ -175,7 +175,7 @@ impl Described {
         Described {
             kind,
             word: hash(&lower),
-            shape: shape(form),
+            shape: shape_hash(form),
             suffix: suffix(&lower),
             lemma: cue.map_or(0, |c| hash(c.lemma)),
             verb: cue.map_or(0, |c| verb_code(c.strength, c.form)),
@@ -236,26 +236,14 @@ fn hash(s: &str) -> u64 {
     s.bytes().fold(FNV_OFFSET, fnv)
 }
 
-/// Letters as X/x, digits as d, runs collapsed, hashed as written out (at
-/// most seven bytes): "McCain" → "XxXx", "2,000" → "d,d".
-fn shape(token: &str) -> u64 {
-    let (mut h, mut last, mut bytes) = (FNV_OFFSET, None, 0);
-    for c in token.chars() {
-        let symbol = if c.is_uppercase() {
-            'X'
-        } else if c.is_alphabetic() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
-        if last != Some(symbol) {
-            let mut buf = [0u8; 4];
-            h = symbol.encode_utf8(&mut buf).bytes().fold(h, fnv);
-            last = Some(symbol);
-            bytes += symbol.len_utf8();
-        }
+/// The token's [`shape`] hashed as written out, at most seven bytes of it:
+/// "McCain" → "XxXx", "2,000" → "d,d".
+fn shape_hash(token: &str) -> u64 {
+    let (mut h, mut bytes) = (FNV_OFFSET, 0);
+    for symbol in shape(token, |c| c.is_ascii_digit()) {
+        let mut buf = [0u8; 4];
+        h = symbol.encode_utf8(&mut buf).bytes().fold(h, fnv);
+        bytes += symbol.len_utf8();
         if bytes > 6 {
             break;
         }
