@@ -237,6 +237,17 @@ pub fn margin<const L: usize, T: Bio>(row: &[i32; L], transitions: &[[i32; L]], 
     score(label) - other.unwrap_or(0)
 }
 
+/// A table of `2^MIN_BITS` rows for the weight files' tests: row 3 gives
+/// label 2 a weight of 2, and starting with label 1 scores 0.5.
+#[cfg(test)]
+pub fn sample_table<const L: usize>() -> FloatTable<L> {
+    let mut weights = vec![0.0; (1 << MIN_BITS) * L];
+    weights[3 * L + 2] = 2.0;
+    let mut transitions = vec![[0.0; L]; L + 1];
+    transitions[0][1] = 0.5;
+    FloatTable { bits: MIN_BITS, weights, transitions }
+}
+
 /// xorshift64*: a fixed-seed shuffle, the same on every machine.
 pub struct Shuffle(pub u64);
 
@@ -263,13 +274,10 @@ mod tests {
     const L: usize = 5;
 
     fn table() -> FloatTable<L> {
-        let mut weights = vec![0.0; (1 << MIN_BITS) * L];
-        weights[3 * L + 2] = 2.0;
-        weights[7 * L] = -1.0;
-        weights[8 * L] = 0.0001;
-        let mut transitions = vec![[0.0; L]; L + 1];
-        transitions[0][1] = 0.5;
-        FloatTable { bits: MIN_BITS, weights, transitions }
+        let mut table = sample_table();
+        table.weights[7 * L] = -1.0;
+        table.weights[8 * L] = 0.0001;
+        table
     }
 
     #[test]

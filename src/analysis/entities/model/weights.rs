@@ -62,13 +62,10 @@ pub(super) fn encode(stages: &[FloatStage], prune: f32) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::perceptron::sample_table;
 
     fn stage() -> FloatStage {
-        let mut weights = vec![0.0; (1 << 10) * LABELS];
-        weights[3 * LABELS + 2] = 2.0;
-        let mut transitions = vec![[0.0; LABELS]; LABELS + 1];
-        transitions[0][1] = 0.5;
-        FloatStage { bits: 10, weights, transitions }
+        sample_table()
     }
 
     #[test]

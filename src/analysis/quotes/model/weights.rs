@@ -60,18 +60,11 @@ pub(super) fn encode(
 mod tests {
     use super::super::{CUE_LABELS, SPAN_LABELS};
     use super::*;
-
-    fn table<const L: usize>() -> FloatTable<L> {
-        let mut weights = vec![0.0; (1 << 10) * L];
-        weights[3 * L + 2] = 2.0;
-        let mut transitions = vec![[0.0; L]; L + 1];
-        transitions[0][1] = 0.5;
-        FloatTable { bits: 10, weights, transitions }
-    }
+    use crate::analysis::perceptron::sample_table;
 
     #[test]
     fn encode_then_parse_keeps_both_tables_and_the_calibration() {
-        let bytes = encode(&table::<CUE_LABELS>(), &table::<SPAN_LABELS>(), &[0.5, -2.0], 0.001);
+        let bytes = encode(&sample_table::<CUE_LABELS>(), &sample_table::<SPAN_LABELS>(), &[0.5, -2.0], 0.001);
         let model = Weights::parse(&bytes).expect("parses");
         let mut row = [0; SPAN_LABELS];
         model.spans.add(3u64 << (64 - 10), &mut row);
@@ -82,7 +75,7 @@ mod tests {
 
     #[test]
     fn malformed_files_are_rejected() {
-        let bytes = encode(&table::<CUE_LABELS>(), &table::<SPAN_LABELS>(), &[1.0], 0.0);
+        let bytes = encode(&sample_table::<CUE_LABELS>(), &sample_table::<SPAN_LABELS>(), &[1.0], 0.0);
         assert!(Weights::parse(&bytes[..bytes.len() - 1]).is_none());
         assert!(Weights::parse(&[bytes.as_slice(), b"x"].concat()).is_none());
         assert!(Weights::parse(b"LEDEQUO1\x00").is_none());
