@@ -317,7 +317,7 @@ fn signed(doc: &Doc<'_>, r: usize) -> Option<Found> {
 fn clause_break_before(doc: &Doc<'_>, at: usize) -> Option<usize> {
     let k = doc.seg.tokens.partition_point(|t| t.span.start < at);
     let before = doc.word(k.checked_sub(1)?);
-    matches!(before, "," | "but" | "while" | "though" | "although").then_some(k)
+    (before == "," || lexicon::is_contrast_conjunction(before)).then_some(k)
 }
 
 /// Ends an earlier reported clause where a coordinated one takes over.
@@ -326,7 +326,7 @@ fn end_before(doc: &Doc<'_>, out: &mut Vec<Found>, i: usize) {
     let Some(found) = out.last_mut() else { return };
     let mut k = i;
     while k > 0
-        && (doc.is_punct(k - 1, ",") || matches!(doc.word(k - 1), "and" | "but" | "while" | "though" | "although"))
+        && (doc.is_punct(k - 1, ",") || doc.word(k - 1) == "and" || lexicon::is_contrast_conjunction(doc.word(k - 1)))
     {
         k -= 1;
     }
@@ -464,7 +464,7 @@ fn speaker_after(doc: &Doc<'_>, start: usize, hi: usize) -> Option<Range<usize>>
     let name_ahead = (start + 1..hi.min(start + 4))
         .take_while(|&k| doc.seg.tokens[k].kind != TokenKind::Punct && !lexicon::breaks_phrase(doc.word(k)))
         .any(|k| doc.is_capitalized(k));
-    let counted = matches!(first, "one" | "two" | "three" | "several" | "many");
+    let counted = lexicon::is_counting_word(first);
     let opens = doc.is_capitalized(start) || lexicon::is_determiner(first) || counted || name_ahead;
     if !opens || lexicon::breaks_phrase(first) {
         return None;
@@ -499,17 +499,14 @@ fn skip_auxiliaries_left(doc: &Doc<'_>, i: usize, lo: usize) -> (usize, bool) {
     let mut passive = false;
     while k > lo {
         let w = doc.word(k - 1);
-        if k > lo + 1
-            && lexicon::is_time_noun(w)
-            && matches!(doc.word(k - 2), "on" | "in" | "last" | "this" | "earlier")
-        {
+        if k > lo + 1 && lexicon::is_time_noun(w) && lexicon::is_time_opener(doc.word(k - 2)) {
             k -= 2;
             continue;
         }
         if !(lexicon::is_adverb_or_auxiliary(w) || w.ends_with("n't") || w.ends_with("n’t")) {
             break;
         }
-        passive |= matches!(w, "was" | "were" | "is" | "are" | "been" | "being" | "be");
+        passive |= lexicon::is_be_form(w);
         k -= 1;
     }
     (k, passive)
@@ -525,7 +522,7 @@ fn subject_end(doc: &Doc<'_>, i: usize, cue: CueWord, lo: usize) -> Option<(usiz
         k -= 2;
     } else if k > lo + 1 && doc.word(k - 1) == "to" && doc.word(k - 2) == "on" && cue.form == Form::Base {
         k -= 2;
-        if k > lo && matches!(doc.word(k - 1), "went" | "goes" | "go" | "going") {
+        if k > lo && lexicon::is_go_form(doc.word(k - 1)) {
             k -= 1;
         }
     } else if k > 0 && doc.word(k - 1) == "to" {
@@ -591,8 +588,7 @@ fn subject_of(doc: &Doc<'_>, start: usize, end: usize) -> Option<Range<usize>> {
 /// or "it state law", the "verb" is a noun.
 fn is_singular(doc: &Doc<'_>, np: Range<usize>) -> bool {
     let first = doc.word(np.start);
-    matches!(first, "a" | "an" | "each" | "every" | "another")
-        || (np.len() == 1 && matches!(first, "he" | "she" | "it"))
+    lexicon::is_singular_determiner(first) || (np.len() == 1 && lexicon::is_singular_pronoun(first))
 }
 
 /// Tries every shape around the reporting verb at token `i`; returns what it
@@ -759,7 +755,7 @@ fn parenthetical_rest(doc: &Doc<'_>, end: usize, sentence_end: usize) -> Option<
         && doc.is_word(first)
         && !next.ends_with("ing")
         && !lexicon::is_time_word(next)
-        && !matches!(next, "and" | "but" | "or" | "which" | "who" | "where" | "while" | "according" | "so");
+        && !lexicon::continues_clause(next);
     let rest = trim_content(doc, first..clause_end(doc, first, sentence_end)).filter(|_| opens_clause)?;
     (rest.clone().filter(|&k| doc.is_word(k)).count() >= 3).then(|| extend_to_region(doc, rest))
 }
@@ -771,9 +767,7 @@ fn resumed_quote(doc: &Doc<'_>, end: usize) -> Option<usize> {
         .take_while(|&k| !doc.is_terminal(k) && doc.region_of.get(k).is_some_and(Option::is_none))
         .find(|&k| doc.is_punct(k, ","))?;
     (comma + 1..comma + 4)
-        .take_while(|&k| {
-            doc.is_open_mark(k).is_some() || matches!(doc.word(k), "and" | "but" | "still" | "then" | "also")
-        })
+        .take_while(|&k| doc.is_open_mark(k).is_some() || lexicon::resumes_quote(doc.word(k)))
         .find_map(|k| doc.is_open_mark(k))
 }
 

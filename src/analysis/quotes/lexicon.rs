@@ -42,10 +42,22 @@ enum Class {
     LyNoun,
     ObjectPronoun,
     HeadPreposition,
+    ContrastConjunction,
+    CountingWord,
+    TimeOpener,
+    BeForm,
+    GoForm,
+    SingularDeterminer,
+    SingularPronoun,
+    ClauseContinuer,
+    Resumer,
+    ImpersonalHead,
+    NotName,
+    RelativePronoun,
 }
 
 /// Each class's list in `data/lexicon/en/`, in the order of [`Class`].
-const CLASSES: [&str; 13] = [
+const CLASSES: [&str; 25] = [
     "quote_takes_object",
     "quote_noun_too",
     "quote_pronouns",
@@ -59,6 +71,18 @@ const CLASSES: [&str; 13] = [
     "quote_ly_nouns",
     "quote_object_pronouns",
     "quote_head_prepositions",
+    "quote_contrast_conjunctions",
+    "quote_counting_words",
+    "quote_time_openers",
+    "quote_be_forms",
+    "quote_go_forms",
+    "quote_singular_determiners",
+    "quote_singular_pronouns",
+    "quote_clause_continuers",
+    "quote_resumers",
+    "quote_impersonal_heads",
+    "quote_not_names",
+    "quote_relative_pronouns",
 ];
 
 fn in_class(class: Class, word: &str) -> bool {
@@ -209,6 +233,64 @@ pub(super) fn is_personal_pronoun(word: &str) -> bool {
 /// Prepositions that end a speaker phrase's head: "a spokesman for the campaign".
 pub(super) fn is_head_preposition(word: &str) -> bool {
     in_class(Class::HeadPreposition, word)
+}
+
+/// "but", "while", "though", "although": a new clause against the one before.
+pub(super) fn is_contrast_conjunction(word: &str) -> bool {
+    in_class(Class::ContrastConjunction, word)
+}
+
+/// "two officials", "several aides": a counted speaker phrase.
+pub(super) fn is_counting_word(word: &str) -> bool {
+    in_class(Class::CountingWord, word)
+}
+
+/// "last" in "last week": a word that makes a time noun a time phrase.
+pub(super) fn is_time_opener(word: &str) -> bool {
+    in_class(Class::TimeOpener, word)
+}
+
+/// A form of "be": "was told".
+pub(super) fn is_be_form(word: &str) -> bool {
+    in_class(Class::BeForm, word)
+}
+
+/// A form of "go": "went on to say".
+pub(super) fn is_go_form(word: &str) -> bool {
+    in_class(Class::GoForm, word)
+}
+
+/// "a", "each" ... and "he", "she", "it": a singular subject.
+pub(super) fn is_singular_determiner(word: &str) -> bool {
+    in_class(Class::SingularDeterminer, word)
+}
+
+pub(super) fn is_singular_pronoun(word: &str) -> bool {
+    in_class(Class::SingularPronoun, word)
+}
+
+/// Words after a comma that carry on the writer's sentence.
+pub(super) fn continues_clause(word: &str) -> bool {
+    in_class(Class::ClauseContinuer, word)
+}
+
+/// Words between a comma and a quote mark that resume a quotation.
+pub(super) fn resumes_quote(word: &str) -> bool {
+    in_class(Class::Resumer, word)
+}
+
+/// Speaker heads that name no kind of source: "it", "which".
+pub(super) fn is_impersonal_head(word: &str) -> bool {
+    in_class(Class::ImpersonalHead, word)
+}
+
+/// Capitalized words that are no name: "The", "He" (as written).
+pub(super) fn is_not_name(word: &str) -> bool {
+    in_class(Class::NotName, word)
+}
+
+pub(super) fn is_relative_pronoun(word: &str) -> bool {
+    in_class(Class::RelativePronoun, word)
 }
 
 pub(super) fn is_determiner(word: &str) -> bool {

@@ -429,7 +429,7 @@ fn speaker_kind(phrase: &str, entity: Option<EntityType>) -> SpeakerKind {
         LazyLock::new(|| ["quote_document_heads", "quote_organization_heads"].map(|list| listed_words(list).collect()));
     let singular = head.strip_suffix('s');
     let listed = |set: &FastSet<&str>| set.contains(head) || singular.is_some_and(|w| set.contains(w));
-    if matches!(head, "it" | "which" | "this" | "that") {
+    if lexicon::is_impersonal_head(head) {
         SpeakerKind::Other
     } else if listed(&SETS[0]) {
         SpeakerKind::Document
@@ -462,8 +462,7 @@ fn name_in(speaker: &str) -> String {
         |w: &&&str| w.chars().next().is_some_and(char::is_uppercase) && !w.contains(['\'', '’']) && !is_institution(w);
     let run = words.iter().rev().take_while(capitalized).count();
     let name: Vec<&str> = words[words.len() - run..].iter().copied().skip_while(|w| is_title(w)).collect();
-    let is_name =
-        !name.is_empty() && !name.iter().any(|w| matches!(*w, "The" | "He" | "She" | "They" | "It" | "We" | "I"));
+    let is_name = !name.is_empty() && !name.iter().any(|w| lexicon::is_not_name(w));
     if is_name { name.join(" ") } else { String::new() }
 }
 

@@ -274,7 +274,7 @@ fn class(lower: &str, kind: TokenKind, capitalized: bool) -> Class {
     }
     match lower {
         "that" => Class::That,
-        "who" | "which" | "whom" | "whose" => Class::Relative,
+        _ if lexicon::is_relative_pronoun(lower) => Class::Relative,
         "according" => Class::According,
         _ if lexicon::is_personal_pronoun(lower) => Class::Pronoun,
         _ if lexicon::is_determiner(lower) => Class::Determiner,
