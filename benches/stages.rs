@@ -99,9 +99,9 @@ fn stages(c: &mut Criterion) {
     bench("segment", &|t, _, _| drop(segment::segment(t)));
     bench("tagger", &|t, seg, _| drop(entities::model::recognize(t, seg, &budget)));
     bench("entities", &|t, seg, _| drop(entities::extract(t, seg, None, &budget)));
-    bench("quotes", &|t, seg, found| drop(quotes::extract(t, seg, found, quotes::QuoteMethod::Rules, &budget)));
+    bench("quotes", &|t, seg, found| drop(quotes::extract(t, seg, found, quotes::QuoteMethod::Rules, "en", &budget)));
     bench("quotes learned", &|t, seg, found| {
-        drop(quotes::extract(t, seg, found, quotes::QuoteMethod::Learned, &budget))
+        drop(quotes::extract(t, seg, found, quotes::QuoteMethod::Learned, "en", &budget))
     });
     bench("summary", &|t, seg, found| {
         drop(summary::summarize(t, seg, found, "en", &summary::SummaryOptions::default(), &budget))

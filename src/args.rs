@@ -94,8 +94,8 @@ pub struct ServeArgs {
     #[arg(long, env = "LEDE_AUTH_TOKENS", value_delimiter = ',', hide_env_values = true)]
     pub auth_tokens: Vec<String>,
     /// How quotes are found for requests that do not choose: `rules` (fast)
-    /// or `learned` (the trained model: more reported speech and speakers
-    /// right, about 60% more time per analysis).
+    /// or `learned` (the trained model, for English articles: more reported
+    /// speech and speakers right, about 40 to 50% more time per analysis).
     #[arg(long, env = "LEDE_QUOTE_METHOD", value_enum, default_value_t = QuoteMethodArg::Rules)]
     pub quote_method: QuoteMethodArg,
 }

@@ -177,14 +177,14 @@ pub fn analyze(
     } else {
         None
     };
+    let language = metadata.as_ref().map_or(doc.language, |m| m.language.as_str());
     let quotes = match (&entities, features.quotes) {
         (Some(entities), true) => Some(timed(&mut timings, "quotes", || {
-            quotes::extract(&text, &segmentation, entities, options.quotes, budget)
+            quotes::extract(&text, &segmentation, entities, options.quotes, language, budget)
         })?),
         _ => None,
     };
     let summary = if features.summary {
-        let language = metadata.as_ref().map_or(doc.language, |m| m.language.as_str());
         let found = entities.as_deref().unwrap_or_default();
         Some(timed(&mut timings, "summary", || {
             summary::summarize(&text, &segmentation, found, language, &options.summary, budget)
@@ -270,6 +270,23 @@ mod tests {
         assert_eq!(analysis.segmentation.paragraphs.len(), 2);
     }
 
+    /// The article's language, the caller's or detected, chooses whether the
+    /// learned method's model reads it.
+    #[test]
+    fn the_learned_method_answers_other_languages_with_the_rules() {
+        let text = "Le temps était beau.\n\nIl a plu.\n\n“Personne ne s’attendait à une tempête aussi forte en mai.”";
+        let only_quotes = Features { quotes: true, ..Features::default() };
+        let quotes = |method, language| {
+            let doc = Document { language, ..plain(text) };
+            let options = Options { quotes: method, ..Options::default() };
+            analyze(&doc, only_quotes, &options, &Budget::default()).unwrap().quotes.unwrap()
+        };
+        let rules = quotes(quotes::QuoteMethod::Rules, "fr");
+        assert_eq!(rules.len(), 1);
+        assert_eq!(quotes(quotes::QuoteMethod::Learned, "fr"), rules);
+        assert!(quotes(quotes::QuoteMethod::Learned, "en").is_empty());
+    }
+
     #[test]
     fn blank_content_is_refused() {
         assert_eq!(
@@ -297,7 +314,7 @@ mod tests {
         assert_eq!(metadata::extract(&text, &seg, None, "", "", &spent).map(|_| ()), stopped);
         assert_eq!(entities::extract(&text, &seg, None, &spent).map(|_| ()), stopped);
         for method in [quotes::QuoteMethod::Rules, quotes::QuoteMethod::Learned] {
-            assert_eq!(quotes::extract(&text, &seg, &found, method, &spent).map(|_| ()), stopped);
+            assert_eq!(quotes::extract(&text, &seg, &found, method, "en", &spent).map(|_| ()), stopped);
         }
         let options = summary::SummaryOptions::default();
         assert_eq!(summary::summarize(&text, &seg, &found, "en", &options, &spent).map(|_| ()), stopped);

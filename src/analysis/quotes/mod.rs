@@ -103,23 +103,34 @@ pub enum QuoteMethod {
     /// The trained attribution model, with the rules where they do better
     /// (see `MODELS.md`): on PolNeAR's dev set e2e F1 0.874 against 0.840
     /// and indirect quotes F1 0.607 against 0.504, for about 40 to 50% more
-    /// instructions on a whole analysis.
+    /// instructions on a whole analysis. English articles only: others get
+    /// the rules (see [`extract`]).
     Learned,
 }
 
-/// The quotes of `text`, in text order.
+/// The quotes of `text`, in text order. `language` is the article's
+/// BCP-47 code, "" when unknown: the model learned from English news and
+/// finds nothing in other languages, where it would drop every quotation it
+/// cannot attribute, so an article known to be in another language gets the
+/// rules' quotes whatever the method.
 pub fn extract(
     text: &str,
     seg: &Segmentation,
     entities: &[Entity],
     method: QuoteMethod,
+    language: &str,
     budget: &Budget,
 ) -> Result<Vec<Quote>, AnalysisError> {
     let model = match method {
-        QuoteMethod::Rules => None,
-        QuoteMethod::Learned => model::embedded(),
+        QuoteMethod::Learned if model_reads(language) => model::embedded(),
+        QuoteMethod::Learned | QuoteMethod::Rules => None,
     };
     extract_with(model, text, seg, entities, budget)
+}
+
+/// Whether the model can read an article in `language`: English, or not known.
+fn model_reads(language: &str) -> bool {
+    language.is_empty() || language.split('-').next() == Some("en")
 }
 
 /// The quotes `model` finds, with the rules' where they do better; the

@@ -212,7 +212,21 @@ fn floating_quotes_continue_the_previous_speaker() {
     let lone = quotes_of(text, &[]);
     assert_eq!(lone.len(), 1);
     assert_eq!(lone[0].2, "");
-    assert!(extract(text, &segment(text), &[], QuoteMethod::Learned, &Budget::default()).unwrap().is_empty());
+    assert!(extract(text, &segment(text), &[], QuoteMethod::Learned, "en", &Budget::default()).unwrap().is_empty());
+}
+
+#[test]
+fn the_model_reads_english_and_other_languages_get_the_rules() {
+    let text = "The weather was fine.\n\nIt rained.\n\n“Nobody expected a storm this large in May.”";
+    let quotes = |method, language| extract(text, &segment(text), &[], method, language, &Budget::default()).unwrap();
+    let rules = quotes(QuoteMethod::Rules, "en");
+    assert_eq!(rules.len(), 1);
+    for language in ["de", "fr-CA", "es"] {
+        assert_eq!(quotes(QuoteMethod::Learned, language), rules, "{language}");
+    }
+    for language in ["en", "en-GB", ""] {
+        assert!(quotes(QuoteMethod::Learned, language).is_empty(), "{language}");
+    }
 }
 
 #[test]
@@ -317,7 +331,7 @@ fn names_are_taken_from_speaker_phrases_only_when_they_look_like_names() {
 fn confidence_ranks_attributed_quotes_above_lone_ones() {
     let text =
         "\"We will win this race together,\" Smith said.\n\nLater.\n\n\"Nobody expected a storm this large in May.\"";
-    let quotes = extract(text, &segment(text), &[], QuoteMethod::Rules, &Budget::default()).unwrap();
+    let quotes = extract(text, &segment(text), &[], QuoteMethod::Rules, "en", &Budget::default()).unwrap();
     assert_eq!(quotes.len(), 2);
     assert!(quotes[0].confidence > quotes[1].confidence);
     assert!(quotes.iter().all(|q| (0.0..=1.0).contains(&q.confidence)));
@@ -333,8 +347,8 @@ fn many_quote_marks_and_a_large_text_stay_linear() {
     for (method, part) in [(QuoteMethod::Rules, 1), (QuoteMethod::Learned, 4)] {
         let (marks, prose) = (&marks[..marks.len() / part], &prose[..prose.len() / part]);
         let started = std::time::Instant::now();
-        let _ = extract(marks, &segment(marks), &[], method, &Budget::default()).unwrap();
-        let _ = extract(prose, &segment(prose), &[], method, &Budget::default()).unwrap();
+        let _ = extract(marks, &segment(marks), &[], method, "en", &Budget::default()).unwrap();
+        let _ = extract(prose, &segment(prose), &[], method, "en", &Budget::default()).unwrap();
         assert!(started.elapsed().as_secs() < 20, "{method:?} took {:?}", started.elapsed());
     }
 }
@@ -344,7 +358,7 @@ fn no_panic_on_odd_input() {
     for text in ["", "\"", "''", "“”", "said", "\" said \"", "according to", "— “x” ―", "He said:", "«»", "‘’’‘"]
     {
         for method in [QuoteMethod::Rules, QuoteMethod::Learned] {
-            let _ = extract(text, &segment(text), &[], method, &Budget::default()).unwrap();
+            let _ = extract(text, &segment(text), &[], method, "en", &Budget::default()).unwrap();
         }
     }
 }
@@ -353,7 +367,7 @@ fn no_panic_on_odd_input() {
 fn analyzed(text: &str) -> Vec<Quote> {
     let seg = segment(text);
     let found = entities::extract(text, &seg, None, &Budget::default()).unwrap();
-    extract(text, &seg, &found, QuoteMethod::Learned, &Budget::default()).unwrap()
+    extract(text, &seg, &found, QuoteMethod::Learned, "en", &Budget::default()).unwrap()
 }
 
 /// (kind, content, speaker, cue, speaker name, speaker kind) of each quote.
@@ -531,7 +545,7 @@ fn a_speaker_that_is_no_person_is_typed_as_such() {
     let text = "Acme Corp. said in a statement that it would appeal the ruling.";
     let seg = segment(text);
     let found = entities::extract(text, &seg, None, &Budget::default()).unwrap();
-    let quotes = extract(text, &seg, &found, QuoteMethod::Learned, &Budget::default()).unwrap();
+    let quotes = extract(text, &seg, &found, QuoteMethod::Learned, "en", &Budget::default()).unwrap();
     assert_eq!(quotes.len(), 1, "{quotes:?}");
     let q = &quotes[0];
     assert_eq!(q.speaker_kind, Some(SpeakerKind::Organization));
