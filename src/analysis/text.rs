@@ -53,6 +53,12 @@ impl Span {
     }
 }
 
+/// A BCP-47 tag's primary language subtag in lower case: "en-GB" and
+/// "EN_us" -> "en"; "" for an empty tag.
+pub fn primary_language(tag: &str) -> String {
+    tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase()
+}
+
 /// `word` in lower case, borrowed when it already is, as most words are:
 /// the same string [`str::to_lowercase`] gives, without its allocation.
 pub fn lowercase(word: &str) -> Cow<'_, str> {

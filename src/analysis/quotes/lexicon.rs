@@ -260,11 +260,12 @@ pub(super) fn is_go_form(word: &str) -> bool {
     in_class(Class::GoForm, word)
 }
 
-/// "a", "each" ... and "he", "she", "it": a singular subject.
+/// "a", "each", "every": a noun phrase they open is singular.
 pub(super) fn is_singular_determiner(word: &str) -> bool {
     in_class(Class::SingularDeterminer, word)
 }
 
+/// "he", "she", "it": a singular subject on its own.
 pub(super) fn is_singular_pronoun(word: &str) -> bool {
     in_class(Class::SingularPronoun, word)
 }
@@ -289,6 +290,7 @@ pub(super) fn is_not_name(word: &str) -> bool {
     in_class(Class::NotName, word)
 }
 
+/// "who", "which", "whom", "whose".
 pub(super) fn is_relative_pronoun(word: &str) -> bool {
     in_class(Class::RelativePronoun, word)
 }

@@ -23,7 +23,7 @@ pub mod model;
 use super::entities::{Entity, EntityType, MentionKind};
 use super::lexicon::words as listed_words;
 use super::segment::Segmentation;
-use super::text::{FastSet, Span};
+use super::text::{FastSet, Span, primary_language};
 use super::{AnalysisError, Budget};
 use attribution::{Doc, Found};
 use model::{Article, Model};
@@ -130,7 +130,7 @@ pub fn extract(
 
 /// Whether the model can read an article in `language`: English, or not known.
 fn model_reads(language: &str) -> bool {
-    language.is_empty() || language.split('-').next() == Some("en")
+    matches!(primary_language(language).as_str(), "" | "en")
 }
 
 /// The quotes `model` finds, with the rules' where they do better; the

@@ -224,7 +224,7 @@ fn the_model_reads_english_and_other_languages_get_the_rules() {
     for language in ["de", "fr-CA", "es"] {
         assert_eq!(quotes(QuoteMethod::Learned, language), rules, "{language}");
     }
-    for language in ["en", "en-GB", ""] {
+    for language in ["en", "en-GB", "EN_us", ""] {
         assert!(quotes(QuoteMethod::Learned, language).is_empty(), "{language}");
     }
 }

@@ -4,7 +4,7 @@
 use super::stopwords::{self, StopSet};
 use crate::analysis::memo::Memo;
 use crate::analysis::segment::{Segmentation, TokenKind};
-use crate::analysis::text::{FastMap, FxHasher};
+use crate::analysis::text::{FastMap, FxHasher, primary_language};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
 use std::hash::BuildHasherDefault;
@@ -38,7 +38,7 @@ impl Lexicon {
     /// The lexicon for a BCP-47 tag; unknown or empty tags read as English,
     /// the language of most of the service's input.
     pub(super) fn new(language: &str) -> Self {
-        let code = language.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        let code = primary_language(language);
         let algorithm = match code.as_str() {
             "ar" => Algorithm::Arabic,
             "da" => Algorithm::Danish,

@@ -64,13 +64,9 @@ mod tests {
     use super::*;
     use crate::analysis::perceptron::sample_table;
 
-    fn stage() -> FloatStage {
-        sample_table()
-    }
-
     #[test]
-    fn encode_then_parse_keeps_every_stage() {
-        let model = Model::parse(&encode(&[stage(), stage()], 0.001)).expect("parses");
+    fn encode_then_parse_keeps_every_sample_table() {
+        let model = Model::parse(&encode(&[sample_table(), sample_table()], 0.001)).expect("parses");
         assert_eq!(model.stages().len(), 2);
         let mut row = [0; LABELS];
         model.stages()[1].add(3u64 << (64 - 10), &mut row);
@@ -80,11 +76,11 @@ mod tests {
 
     #[test]
     fn malformed_files_are_rejected() {
-        let bytes = encode(&[stage()], 0.0);
+        let bytes = encode(&[sample_table()], 0.0);
         assert!(Model::parse(&bytes[..bytes.len() - 1]).is_none());
         assert!(Model::parse(b"LEDENER1\x00").is_none());
         assert!(Model::parse(b"").is_none());
         assert!(Model::parse(&[bytes.as_slice(), b"x"].concat()).is_none());
-        assert!(Model::parse(&encode(&[stage(), stage(), stage()], 0.0)).is_none());
+        assert!(Model::parse(&encode(&[sample_table(), sample_table(), sample_table()], 0.0)).is_none());
     }
 }
