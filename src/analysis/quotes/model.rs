@@ -120,14 +120,24 @@ struct Cues {
     cues: Vec<Cue>,
     /// Per token: whether the cue tagger took it for part of a cue.
     mask: Vec<bool>,
+    /// Per token: how much better B-CUE scores than O alone (in perceptron units).
+    lean: Vec<f32>,
+}
+
+/// What the model makes of an article.
+pub(super) struct Attributed {
+    /// Every attribution, in the order of their cues.
+    pub attributions: Vec<Attribution>,
+    /// Per token: how much better the cue tagger scores it as a cue's first
+    /// word than as outside any (in perceptron units).
+    pub lean: Vec<f32>,
 }
 
 impl Model {
     /// Tags the cues of every sentence.
     fn cues(&self, article: &Article, budget: &Budget) -> Result<Cues, AnalysisError> {
         let table = &self.weights.cues;
-        let mut cues = Cues { cues: Vec::new(), mask: vec![false; article.len()] };
-        // Per token: how much better B-CUE scores than O alone.
+        let mut cues = Cues { cues: Vec::new(), mask: vec![false; article.len()], lean: Vec::new() };
         let mut lean = vec![f32::NEG_INFINITY; article.len()];
         let (mut emissions, mut labels, mut decoder) = (Vec::new(), Vec::new(), Decoder::default());
         for (s, range) in article.sentences.iter().enumerate() {
@@ -162,6 +172,7 @@ impl Model {
             cues.cues.push(Cue { range, origin: Origin::Candidate, margin });
         }
         cues.cues.sort_by_key(|c| c.range.start);
+        cues.lean = lean;
         Ok(cues)
     }
 
@@ -207,11 +218,11 @@ impl Model {
         Some(Attribution { cue: cue.clone(), source, content, evidence })
     }
 
-    /// Every attribution of the article, in the order of their cues.
-    /// The span tagger reads at most [`SPAN_WORK`] tokens per token of the
+    /// Every attribution of the article, in the order of their cues, and
+    /// each token's cue lean. The span tagger reads at most [`SPAN_WORK`] tokens per token of the
     /// article, so that a text made of reporting verbs costs a bounded
     /// multiple of its length; cues past that are left to the rules.
-    pub fn attribute(&self, article: &Article, budget: &Budget) -> Result<Vec<Attribution>, AnalysisError> {
+    pub fn attribute(&self, article: &Article, budget: &Budget) -> Result<Attributed, AnalysisError> {
         let cues = self.cues(article, budget)?;
         let mut work = SPAN_WORK * article.len().max(64);
         let (mut out, mut decoder) = (Vec::new(), Decoder::default());
@@ -225,7 +236,7 @@ impl Model {
             work = left;
             out.extend(self.attribution(article, cue, window, &cues.mask, &mut decoder));
         }
-        Ok(out)
+        Ok(Attributed { attributions: out, lean: cues.lean })
     }
 
     /// The calibrated probability that an attribution with this evidence is right.

@@ -216,6 +216,30 @@ fn floating_quotes_continue_the_previous_speaker() {
 }
 
 #[test]
+fn the_rules_reported_speech_fills_in_where_the_model_read_no_cue() {
+    let reported = |content: (usize, usize), cue: (usize, usize)| Found {
+        content: Span::new(content.0, content.1),
+        kind: QuoteKind::Indirect,
+        speaker: None,
+        cue: Some(Span::new(cue.0, cue.1)),
+        confidence: 0.9,
+        regions: Vec::new(),
+    };
+    let model = vec![reported((10, 20), (5, 9))];
+    let rules = vec![
+        reported((12, 18), (2, 4)),
+        reported((30, 40), (6, 8)),
+        reported((50, 60), (45, 49)),
+        reported((70, 80), (65, 69)),
+    ];
+    // The cue tagger all but rules out the cue at 65.
+    let lean_at = |cue: Span| if cue.start == 65 { REPORTED_MIN_LEAN - 1.0 } else { REPORTED_MIN_LEAN };
+    let kept: Vec<(usize, f32)> =
+        with_rules(model, rules, 0, lean_at).iter().map(|f| (f.content.start, f.confidence)).collect();
+    assert_eq!(kept, [(10, 0.9), (50, REPORTED_CONFIDENCE)]);
+}
+
+#[test]
 fn the_model_reads_english_and_other_languages_get_the_rules() {
     let text = "The weather was fine.\n\nIt rained.\n\n“Nobody expected a storm this large in May.”";
     let quotes = |method, language| extract(text, &segment(text), &[], method, language, &Budget::default()).unwrap();

@@ -102,7 +102,7 @@ pub fn train(config: &TrainConfig, log: &mut dyn Write) -> io::Result<()> {
         let model = build(cue_table, &spans, &[]);
         let held_out: Vec<&Doc> = (0..docs.len()).filter(|&d| fold_of(d) == fold).map(|d| &docs[d]).collect();
         for doc in &held_out {
-            for found in model.attribute(&doc.article, &Budget::default()).map_err(io::Error::other)? {
+            for found in model.attribute(&doc.article, &Budget::default()).map_err(io::Error::other)?.attributions {
                 let right = doc.is_right(&found);
                 evidence.push((found.evidence, right));
             }
@@ -151,7 +151,7 @@ fn report(model: &Model, docs: &[Doc]) -> io::Result<String> {
         cue_found += tagged.iter().filter(|c| doc.gold.iter().any(|g| overlaps(c, &g.cue))).count();
         candidates += cues.cues.len();
         candidate_hits += doc.gold.iter().filter(|g| cues.cues.iter().any(|c| overlaps(&c.range, &g.cue))).count();
-        for found in model.attribute(&doc.article, &Budget::default()).map_err(io::Error::other)? {
+        for found in model.attribute(&doc.article, &Budget::default()).map_err(io::Error::other)?.attributions {
             let quoted = usize::from(found.evidence[5] > 0.5);
             counts[quoted][1] += 1;
             counts[quoted][0] += usize::from(doc.is_right(&found));
