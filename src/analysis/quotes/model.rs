@@ -137,8 +137,8 @@ impl Model {
     /// Tags the cues of every sentence.
     fn cues(&self, article: &Article, budget: &Budget) -> Result<Cues, AnalysisError> {
         let table = &self.weights.cues;
-        let mut cues = Cues { cues: Vec::new(), mask: vec![false; article.len()], lean: Vec::new() };
-        let mut lean = vec![f32::NEG_INFINITY; article.len()];
+        let mut cues =
+            Cues { cues: Vec::new(), mask: vec![false; article.len()], lean: vec![f32::NEG_INFINITY; article.len()] };
         let (mut emissions, mut labels, mut decoder) = (Vec::new(), Vec::new(), Decoder::default());
         for (s, range) in article.sentences.iter().enumerate() {
             budget.check_every(s, 64)?;
@@ -146,7 +146,7 @@ impl Model {
             for i in range.clone() {
                 let mut row = [0i32; CUE_LABELS];
                 article.cue_features(s, i, |h| table.add(h, &mut row));
-                lean[i] = (row[1] - row[0]) as f32 * table.unit();
+                cues.lean[i] = (row[1] - row[0]) as f32 * table.unit();
                 emissions.push(row);
             }
             decoder.decode(&emissions, table.transitions(), &mut labels);
@@ -162,17 +162,16 @@ impl Model {
         }
         // Per token: whether a candidate already holds it.
         let mut taken = vec![false; article.len()];
-        let leaning = (0..article.len()).filter(|&i| lean[i] >= CANDIDATE_LEAN).map(|i| i..i + 1);
+        let leaning = (0..article.len()).filter(|&i| cues.lean[i] >= CANDIDATE_LEAN).map(|i| i..i + 1);
         for range in article.candidates().chain(leaning) {
             if range.clone().any(|i| cues.mask[i] || taken[i]) {
                 continue;
             }
             taken[range.clone()].fill(true);
-            let margin = lean[range.start];
+            let margin = cues.lean[range.start];
             cues.cues.push(Cue { range, origin: Origin::Candidate, margin });
         }
         cues.cues.sort_by_key(|c| c.range.start);
-        cues.lean = lean;
         Ok(cues)
     }
 
