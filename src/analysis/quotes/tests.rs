@@ -240,6 +240,28 @@ fn the_rules_reported_speech_fills_in_where_the_model_read_no_cue() {
 }
 
 #[test]
+fn a_sourceless_cue_shares_the_speaker_of_its_sentence() {
+    let text = "Smith said the plan would work, adding that it was cheap. Critics doubted that it would.";
+    let at = |phrase: &str| text.find(phrase).map(|k| Span::new(k, k + phrase.len())).unwrap();
+    let attribution = |content: &str, cue: &str, speaker: Option<&str>| Found {
+        content: at(content),
+        kind: QuoteKind::Indirect,
+        speaker: speaker.map(at),
+        cue: Some(at(cue)),
+        confidence: 0.9,
+        regions: Vec::new(),
+    };
+    let mut found = vec![
+        attribution("the plan would work", "said", Some("Smith")),
+        attribution("it was cheap", "adding", None),
+        attribution("it would", "doubted", None),
+    ];
+    share_sentence_speakers(&mut found, &segment(text));
+    let speakers: Vec<Option<&str>> = found.iter().map(|f| f.speaker.map(|s| s.of(text))).collect();
+    assert_eq!(speakers, [Some("Smith"), Some("Smith"), None]);
+}
+
+#[test]
 fn the_model_reads_english_and_other_languages_get_the_rules() {
     let text = "The weather was fine.\n\nIt rained.\n\n“Nobody expected a storm this large in May.”";
     let quotes = |method, language| extract(text, &segment(text), &[], method, language, &Budget::default()).unwrap();
