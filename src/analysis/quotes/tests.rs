@@ -262,6 +262,25 @@ fn a_sourceless_cue_shares_the_speaker_of_its_sentence() {
 }
 
 #[test]
+fn a_sourceless_cue_takes_the_mention_right_before_it() {
+    let text = "The plan, officials said, would cost more. Its budget, Acme said, is final.";
+    let said: Vec<Span> = text.match_indices("said").map(|(k, w)| Span::new(k, k + w.len())).collect();
+    let sourceless = |content: &str, cue: Span| Found {
+        content: text.find(content).map(|k| Span::new(k, k + content.len())).unwrap(),
+        kind: QuoteKind::Indirect,
+        speaker: None,
+        cue: Some(cue),
+        confidence: 0.9,
+        regions: Vec::new(),
+    };
+    let mut found = vec![sourceless("would cost more", said[0]), sourceless("is final", said[1])];
+    let acme = Entity { kind: EntityType::Organization, ..person(text, "Acme", &[("Acme", MentionKind::Proper)]) };
+    adjacent_speakers(&mut found, &[acme], text);
+    let speakers: Vec<Option<&str>> = found.iter().map(|f| f.speaker.map(|s| s.of(text))).collect();
+    assert_eq!(speakers, [None, Some("Acme")]);
+}
+
+#[test]
 fn the_model_reads_english_and_other_languages_get_the_rules() {
     let text = "The weather was fine.\n\nIt rained.\n\n“Nobody expected a storm this large in May.”";
     let quotes = |method, language| extract(text, &segment(text), &[], method, language, &Budget::default()).unwrap();
