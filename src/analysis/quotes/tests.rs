@@ -559,6 +559,15 @@ fn a_colon_introduces_the_quote_after_it() {
 }
 
 #[test]
+fn a_quotation_keeps_no_unquoted_stray_piece() {
+    let text = "Ababu, who grew up in a village in the highlands where, he said, \"everyone runs because \
+                everything is far away,\" said he had not planned to attack so early.";
+    let quotes = seen(text);
+    assert!(quotes.iter().any(|q| q.1.contains("everyone runs")), "{quotes:?}");
+    assert!(quotes.iter().all(|q| q.0 == QuoteKind::Indirect || q.1.contains('"')), "{quotes:?}");
+}
+
+#[test]
 fn a_quote_over_two_paragraphs_is_one_quote() {
     let text = "Tom Reed, the county sheriff, described the night of the flood.\n\n“We had water coming into the \
                 station by midnight. Nobody had seen anything like it.\n\n“By morning the whole main street was \
