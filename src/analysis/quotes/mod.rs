@@ -172,12 +172,12 @@ fn extract_with(
     };
     let claimed = attribution::claimed_regions(&found, regions.len());
     found.sort_by_key(|f| f.content.start);
+    let speakers = SpeakerIndex::new(entities);
     if model.is_some() {
-        adjacent_speakers(&mut found, entities, text);
+        adjacent_speakers(&mut found, &speakers, text);
         share_sentence_speakers(&mut found, seg);
     }
     let found = with_unclaimed_regions(&doc, found, &claimed, model.is_none());
-    let speakers = SpeakerIndex::new(entities);
     let mut quotes: Vec<Quote> = found.into_iter().map(|f| speakers.quote(text, f, entities)).collect();
     drop_nested(&mut quotes, model.is_none());
     Ok(quotes)
@@ -232,18 +232,10 @@ fn with_rules(mut found: Vec<Found>, rules: Vec<Found>, regions: usize, lean_at:
 /// split's folds speaker accuracy 0.9398 -> 0.9416 and e2e F1 0.8378 ->
 /// 0.8392 (0.9409 and 0.8386 with the sharing first); on polnear-dev
 /// 0.9533 -> 0.9564 and 0.8768 -> 0.8797.
-fn adjacent_speakers(found: &mut [Found], entities: &[Entity], text: &str) {
-    let mut mentions: Vec<Span> = entities
-        .iter()
-        .filter(|e| matches!(e.kind, EntityType::Person | EntityType::Organization))
-        .flat_map(|e| e.mentions.iter().map(|m| m.span))
-        .collect();
-    mentions.sort_by_key(|m| m.end);
+fn adjacent_speakers(found: &mut [Found], speakers: &SpeakerIndex, text: &str) {
     for f in found.iter_mut().filter(|f| f.speaker.is_none()) {
         let Some(cue) = f.cue else { continue };
-        let before = mentions.partition_point(|m| m.end <= cue.start).checked_sub(1).map(|k| mentions[k]);
-        f.speaker =
-            before.filter(|m| text[m.end..cue.start].chars().all(char::is_whitespace) && !m.overlaps(f.content));
+        f.speaker = speakers.mention_before(cue.start, text).filter(|m| !m.overlaps(f.content));
     }
 }
 
@@ -309,36 +301,35 @@ fn learned(
         let confidence = model.confidence(&a.evidence);
         let speaker = a.source.clone().map(|r| doc.span(r));
         let cue = Some(doc.span(a.cue.clone()));
-        let mut pieces: Vec<Range<usize>> = a.content.iter().filter_map(|r| doc.quote_aware(r.clone())).collect();
+        // Each piece with the quoted regions it holds.
+        let mut pieces: Vec<(Range<usize>, Vec<usize>)> = a
+            .content
+            .iter()
+            .filter_map(|r| doc.quote_aware(r.clone()))
+            .map(|p| (p.clone(), doc.regions_in(p)))
+            .collect();
         // Beside quoted pieces, one without quote marks is the span tagger
         // straying ("Ababu, who grew up in a village where, he said, “...”"
         // gave "who grew up in a village where"): on the train split's folds
         // dropping it takes quote F1 0.891 -> 0.900 and e2e F1 0.839 -> 0.848,
         // on polnear-dev 0.920 -> 0.924 and 0.880 -> 0.884.
-        let quoted = pieces.iter().any(|p| !doc.regions_in(p.clone()).is_empty());
+        let quoted = pieces.iter().any(|(_, regions)| !regions.is_empty());
         if quoted {
-            pieces.retain(|p| !doc.regions_in(p.clone()).is_empty());
+            pieces.retain(|(_, regions)| !regions.is_empty());
         }
         // A content grown to its quote marks may swallow the source: then
         // the source is no speaker.
-        let speaker = speaker.filter(|&s| pieces.iter().all(|p| !doc.span(p.clone()).overlaps(s)));
-        let direct: Vec<Option<usize>> = pieces.iter().map(|p| doc.region_spanned(p.clone())).collect();
+        let speaker = speaker.filter(|&s| pieces.iter().all(|(p, _)| !doc.span(p.clone()).overlaps(s)));
+        let direct: Vec<Option<usize>> = pieces.iter().map(|(p, _)| doc.region_spanned(p.clone())).collect();
         let kind = match (direct.iter().all(Option::is_some), quoted) {
             (true, _) if !pieces.is_empty() => QuoteKind::Direct,
             (_, true) => QuoteKind::Mixed,
             _ => QuoteKind::Indirect,
         };
-        for (piece, region) in pieces.into_iter().zip(direct) {
+        for ((piece, regions), region) in pieces.into_iter().zip(direct) {
             out.push(match (kind, region) {
                 (QuoteKind::Direct, Some(r)) => attribution::direct(doc, r, speaker, cue, confidence),
-                _ => Found {
-                    content: doc.span(piece.clone()),
-                    kind,
-                    speaker,
-                    cue,
-                    confidence,
-                    regions: doc.regions_in(piece),
-                },
+                _ => Found { content: doc.span(piece), kind, speaker, cue, confidence, regions },
             });
         }
     }
@@ -409,7 +400,7 @@ fn continues_paragraph(doc: &Doc<'_>, prev: &Found, r: usize) -> bool {
 }
 
 /// Person and organization mentions by position, to find the entity a
-/// speaker phrase names.
+/// speaker phrase names and the mention right before a cue.
 struct SpeakerIndex {
     /// (mention span, entity index, mention kind), sorted by start.
     mentions: Vec<(Span, usize, MentionKind)>,
@@ -427,6 +418,20 @@ impl SpeakerIndex {
         mentions.sort_by_key(|m| (m.0.start, m.0.end));
         let longest = mentions.iter().map(|m| m.0.len()).max().unwrap_or(0);
         SpeakerIndex { mentions, longest }
+    }
+
+    /// The longest mention that ends right before `at`, with nothing but
+    /// white space between ("Acme said").
+    fn mention_before(&self, at: usize, text: &str) -> Option<Span> {
+        let end = text[..at].trim_end().len();
+        let upto = self.mentions.partition_point(|m| m.0.start < end);
+        self.mentions[..upto]
+            .iter()
+            .rev()
+            .take_while(|m| m.0.start + self.longest >= end)
+            .filter(|m| m.0.end == end)
+            .last()
+            .map(|m| m.0)
     }
 
     /// The entity a speaker phrase names: the mention holding the phrase's

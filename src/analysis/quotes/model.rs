@@ -218,9 +218,10 @@ impl Model {
     }
 
     /// Every attribution of the article, in the order of their cues, and
-    /// each token's cue lean. The span tagger reads at most [`SPAN_WORK`] tokens per token of the
-    /// article, so that a text made of reporting verbs costs a bounded
-    /// multiple of its length; cues past that are left to the rules.
+    /// each token's cue lean. The span tagger reads at most [`SPAN_WORK`]
+    /// tokens per token of the article, so that a text made of reporting
+    /// verbs costs a bounded multiple of its length; cues past that are left
+    /// to the rules.
     pub fn attribute(&self, article: &Article, budget: &Budget) -> Result<Attributed, AnalysisError> {
         let cues = self.cues(article, budget)?;
         let mut work = SPAN_WORK * article.len().max(64);

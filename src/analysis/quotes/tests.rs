@@ -215,23 +215,23 @@ fn floating_quotes_continue_the_previous_speaker() {
     assert!(extract(text, &segment(text), &[], QuoteMethod::Learned, "en", &Budget::default()).unwrap().is_empty());
 }
 
+/// An indirect attribution as the model or the rules find it.
+fn reported(content: Span, cue: Span, speaker: Option<Span>) -> Found {
+    Found { content, kind: QuoteKind::Indirect, speaker, cue: Some(cue), confidence: 0.9, regions: Vec::new() }
+}
+
+/// The first occurrence of `phrase` in `text`.
+fn span_of(text: &str, phrase: &str) -> Span {
+    text.find(phrase).map(|k| Span::new(k, k + phrase.len())).unwrap_or_else(|| panic!("no {phrase:?}"))
+}
+
 #[test]
 fn the_rules_reported_speech_fills_in_where_the_model_read_no_cue() {
-    let reported = |content: (usize, usize), cue: (usize, usize)| Found {
-        content: Span::new(content.0, content.1),
-        kind: QuoteKind::Indirect,
-        speaker: None,
-        cue: Some(Span::new(cue.0, cue.1)),
-        confidence: 0.9,
-        regions: Vec::new(),
+    let at = |content: (usize, usize), cue: (usize, usize)| {
+        reported(Span::new(content.0, content.1), Span::new(cue.0, cue.1), None)
     };
-    let model = vec![reported((10, 20), (5, 9))];
-    let rules = vec![
-        reported((12, 18), (2, 4)),
-        reported((30, 40), (6, 8)),
-        reported((50, 60), (45, 49)),
-        reported((70, 80), (65, 69)),
-    ];
+    let model = vec![at((10, 20), (5, 9))];
+    let rules = vec![at((12, 18), (2, 4)), at((30, 40), (6, 8)), at((50, 60), (45, 49)), at((70, 80), (65, 69))];
     // The cue tagger all but rules out the cue at 65.
     let lean_at = |cue: Span| if cue.start == 65 { REPORTED_MIN_LEAN - 1.0 } else { REPORTED_MIN_LEAN };
     let kept: Vec<(usize, f32)> =
@@ -242,19 +242,11 @@ fn the_rules_reported_speech_fills_in_where_the_model_read_no_cue() {
 #[test]
 fn a_sourceless_cue_shares_the_speaker_of_its_sentence() {
     let text = "Smith said the plan would work, adding that it was cheap. Critics doubted that it would.";
-    let at = |phrase: &str| text.find(phrase).map(|k| Span::new(k, k + phrase.len())).unwrap();
-    let attribution = |content: &str, cue: &str, speaker: Option<&str>| Found {
-        content: at(content),
-        kind: QuoteKind::Indirect,
-        speaker: speaker.map(at),
-        cue: Some(at(cue)),
-        confidence: 0.9,
-        regions: Vec::new(),
-    };
+    let at = |phrase| span_of(text, phrase);
     let mut found = vec![
-        attribution("the plan would work", "said", Some("Smith")),
-        attribution("it was cheap", "adding", None),
-        attribution("it would", "doubted", None),
+        reported(at("the plan would work"), at("said"), Some(at("Smith"))),
+        reported(at("it was cheap"), at("adding"), None),
+        reported(at("it would"), at("doubted"), None),
     ];
     share_sentence_speakers(&mut found, &segment(text));
     let speakers: Vec<Option<&str>> = found.iter().map(|f| f.speaker.map(|s| s.of(text))).collect();
@@ -265,17 +257,12 @@ fn a_sourceless_cue_shares_the_speaker_of_its_sentence() {
 fn a_sourceless_cue_takes_the_mention_right_before_it() {
     let text = "The plan, officials said, would cost more. Its budget, Acme said, is final.";
     let said: Vec<Span> = text.match_indices("said").map(|(k, w)| Span::new(k, k + w.len())).collect();
-    let sourceless = |content: &str, cue: Span| Found {
-        content: text.find(content).map(|k| Span::new(k, k + content.len())).unwrap(),
-        kind: QuoteKind::Indirect,
-        speaker: None,
-        cue: Some(cue),
-        confidence: 0.9,
-        regions: Vec::new(),
-    };
-    let mut found = vec![sourceless("would cost more", said[0]), sourceless("is final", said[1])];
+    let mut found = vec![
+        reported(span_of(text, "would cost more"), said[0], None),
+        reported(span_of(text, "is final"), said[1], None),
+    ];
     let acme = Entity { kind: EntityType::Organization, ..person(text, "Acme", &[("Acme", MentionKind::Proper)]) };
-    adjacent_speakers(&mut found, &[acme], text);
+    adjacent_speakers(&mut found, &SpeakerIndex::new(&[acme]), text);
     let speakers: Vec<Option<&str>> = found.iter().map(|f| f.speaker.map(|s| s.of(text))).collect();
     assert_eq!(speakers, [None, Some("Acme")]);
 }
