@@ -56,17 +56,23 @@ pub fn recognize(text: &str, seg: &Segmentation, budget: &Budget) -> Result<Vec<
     // Each distinct word is described and scored once and kept once: a
     // word's scores take 360 bytes, too many to copy for every token of a
     // text of megabytes.
-    let mut words: Vec<Word> = Vec::new();
+    let mut distinct: Vec<&str> = Vec::new();
     let mut word_of: Vec<u32> = Vec::with_capacity(tokens.len());
     let mut seen: HashMap<&str, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
+    for (i, token) in tokens.iter().enumerate() {
+        budget.check_every(i, 4096)?;
+        let word = *seen.entry(token).or_insert_with(|| {
+            distinct.push(token);
+            u32::try_from(distinct.len() - 1).unwrap_or(u32::MAX)
+        });
+        word_of.push(word);
+    }
+    // Counted first so that the words are never moved as the list grows.
+    let mut words: Vec<Word> = Vec::with_capacity(distinct.len());
     KNOWN.with_borrow_mut(|known| {
-        for (i, token) in tokens.iter().enumerate() {
+        for (i, token) in distinct.iter().enumerate() {
             budget.check_every(i, 4096)?;
-            let word = *seen.entry(token).or_insert_with(|| {
-                words.push(known.get(token, |t| model.word(t)));
-                u32::try_from(words.len() - 1).unwrap_or(u32::MAX)
-            });
-            word_of.push(word);
+            words.push(known.get(token, |t| model.word(t)));
         }
         Ok::<_, AnalysisError>(())
     })?;
