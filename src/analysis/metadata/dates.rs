@@ -267,6 +267,10 @@ fn text_date_pattern() -> String {
     )
 }
 
+/// The longest text a date of [`TEXT_DATE`] is looked for in, from where
+/// it begins: a day, a month's longest name, a year and the spaces between.
+const MAX_DATE_BYTES: usize = 128;
+
 /// Where a date of [`TEXT_DATE`] may begin: a run of digits or a month's name.
 /// Without word boundaries the lazy DFA runs it over any text, at the speed
 /// of a scan. Every match is made of word characters, so no date can begin
@@ -320,7 +324,10 @@ fn candidates(text: &str, month_first: bool) -> impl Iterator<Item = Option<Foun
         if at < searched_to || inside_word {
             return None;
         }
-        TEXT_DATE.search_captures(&Input::new(text).range(at..).anchored(Anchored::Yes), &mut caps);
+        // No date is longer than this; the bound keeps each anchored search
+        // from preparing its engine for the whole rest of the text.
+        let end = (at..=(at + MAX_DATE_BYTES).min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(at);
+        TEXT_DATE.search_captures(&Input::new(text).range(at..end).anchored(Anchored::Yes), &mut caps);
         let whole = caps.get_match()?;
         searched_to = whole.end();
         let group = |name: &str| caps.get_group_by_name(name).map(|span| &text[span.range()]);
