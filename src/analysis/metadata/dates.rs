@@ -600,6 +600,16 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_date_is_read_within_its_first_bytes_only() {
+        let near = format!("3{}May 2021", " ".repeat(100));
+        assert_eq!(candidate_dates(&near), whole_pattern_dates(&near));
+        assert_eq!(candidate_dates(&near).len(), 1);
+        let far = format!("3{}May 2021", " ".repeat(MAX_DATE_BYTES));
+        assert_eq!(whole_pattern_dates(&far).len(), 1);
+        assert!(candidate_dates(&far).is_empty());
+    }
+
     proptest::proptest! {
         #[test]
         fn candidates_agree_with_the_whole_pattern_on_any_mix(
