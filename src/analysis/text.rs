@@ -77,6 +77,12 @@ pub fn first_chars(text: &str, chars: usize) -> &str {
     text.char_indices().nth(chars).map_or(text, |(at, _)| &text[..at])
 }
 
+/// The largest char boundary of `text` at or before byte `at` (`str::floor_char_boundary`,
+/// which needs a newer toolchain than the crate's `rust-version`).
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+}
+
 /// The last `chars` characters of `text`, all of it when shorter.
 pub fn last_chars(text: &str, chars: usize) -> &str {
     match chars.checked_sub(1) {
@@ -142,6 +148,13 @@ pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn floor_char_boundary_never_cuts_a_character() {
+        let text = "aé€";
+        let floors: Vec<usize> = (0..=8).map(|at| floor_char_boundary(text, at)).collect();
+        assert_eq!(floors, [0, 1, 1, 3, 3, 3, 6, 6, 6]);
+    }
 
     #[test]
     fn lowercase_borrows_only_what_is_lower_case_already() {

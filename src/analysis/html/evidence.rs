@@ -4,6 +4,7 @@ use super::NodeRef;
 use super::classes::{BYLINE_WORDS, DATE_WORDS, PUBLISHED_CLASS, UPDATED_CLASS};
 use super::walk::Walker;
 use crate::analysis::lexicon;
+use crate::analysis::text::floor_char_boundary;
 use regex::Regex;
 use scraper::Node;
 use std::sync::LazyLock;
@@ -108,13 +109,7 @@ pub(super) const MAX_DATE_TEXT: usize = 200;
 
 /// `s` cut to at most `max` bytes, on a char boundary.
 fn clip(mut s: String, max: usize) -> String {
-    if s.len() > max {
-        let mut end = max;
-        while !s.is_char_boundary(end) {
-            end -= 1;
-        }
-        s.truncate(end);
-    }
+    s.truncate(floor_char_boundary(&s, max));
     s
 }
 pub(super) const MAX_EVIDENCE_CHARS: usize = 400;

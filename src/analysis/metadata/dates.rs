@@ -326,7 +326,7 @@ fn candidates(text: &str, month_first: bool) -> impl Iterator<Item = Option<Foun
         }
         // No date is longer than this; the bound keeps each anchored search
         // from preparing its engine for the whole rest of the text.
-        let end = (at..=(at + MAX_DATE_BYTES).min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(at);
+        let end = text::floor_char_boundary(text, at + MAX_DATE_BYTES);
         TEXT_DATE.search_captures(&Input::new(text).range(at..end).anchored(Anchored::Yes), &mut caps);
         let whole = caps.get_match()?;
         searched_to = whole.end();

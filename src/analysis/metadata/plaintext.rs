@@ -9,7 +9,7 @@ use super::{Author, Dateline};
 use crate::analysis::html::MAX_BYLINE_WORDS;
 use crate::analysis::lexicon;
 use crate::analysis::segment::Segmentation;
-use crate::analysis::text::Span;
+use crate::analysis::text::{Span, floor_char_boundary};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -231,7 +231,7 @@ fn social_handles(text: &str) -> Vec<String> {
     // pattern's Unicode word boundary would walk a non-ASCII text slowly.
     let Some(first_at) = memchr::memchr(b'@', text.as_bytes()) else { return out };
     // A handle's match begins at most one character before its "@".
-    let from = (0..first_at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let from = floor_char_boundary(text, first_at.saturating_sub(1));
     for c in HANDLE.captures_iter(&text[from..]) {
         let handle = format!("@{}", &c[1]);
         if !out.contains(&handle) {

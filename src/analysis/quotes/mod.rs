@@ -247,14 +247,14 @@ fn adjacent_speakers(found: &mut [Found], speakers: &SpeakerIndex, text: &str) {
 /// 0.953 and 0.874 -> 0.877 (within the paragraph rather than the sentence,
 /// a little less on the folds).
 fn share_sentence_speakers(found: &mut [Found], seg: &Segmentation) {
-    let sentence_of = |at: usize| seg.sentences.partition_point(|s| s.span.end <= at);
     // The sentence, speaker and cue of the last attribution with a speaker.
-    let mut last: Option<(usize, Span, Option<Span>)> = None;
+    let mut last: Option<(Option<usize>, Span, Option<Span>)> = None;
     for f in found {
-        let sentence = sentence_of(f.cue.map_or(f.content.start, |c| c.start));
+        let sentence = seg.sentence_at(f.cue.map_or(f.content.start, |c| c.start));
         if f.speaker.is_none()
             && f.cue.is_some()
             && let Some((s, speaker, cue)) = last
+            && s.is_some()
             && s == sentence
             && cue != f.cue
             && !speaker.overlaps(f.content)
